@@ -1,0 +1,168 @@
+#include "core/parallel.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/error.hpp"
+
+namespace qmlr {
+namespace {
+
+thread_local bool inside_chunk = false;
+
+int hardware_threads() {
+    const unsigned n = std::thread::hardware_concurrency();
+    return n == 0 ? 1 : static_cast<int>(n);
+}
+
+int default_thread_count() {
+    if (const char* env = std::getenv("QMLR_THREADS"); env != nullptr && *env != '\0') {
+        char* end = nullptr;
+        const long n = std::strtol(env, &end, 10);
+        if (*end != '\0' || n < 0 || n > 1024)
+            throw Error("QMLR_THREADS must be an integer in 0..1024 (0 = all cores), got '" +
+                        std::string(env) + "'");
+        return n == 0 ? hardware_threads() : static_cast<int>(n);
+    }
+    return hardware_threads();
+}
+
+// Workers sleep on a condition variable and wake once per job (a new `generation`). The
+// caller runs chunks too and returns only when every chunk is done and every worker has left
+// the job, so the job's body (on the caller's stack) is never touched after return.
+class ThreadPool {
+public:
+    explicit ThreadPool(int threads) {
+        for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    }
+    ~ThreadPool() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        for (auto& worker : workers_) worker.join();
+    }
+    int threads() const { return static_cast<int>(workers_.size()) + 1; }
+
+    void run(std::size_t chunks, ChunkBody body) {
+        std::unique_lock lock(mutex_);
+        body_ = &body;
+        chunks_ = chunks;
+        next_chunk_ = 0;
+        failed_chunk_ = std::numeric_limits<std::size_t>::max();
+        failure_ = nullptr;
+        workers_in_job_ = workers_.size();
+        ++generation_;
+        lock.unlock();
+        wake_.notify_all();
+
+        take_chunks();
+
+        lock.lock();
+        job_done_.wait(lock, [this] { return workers_in_job_ == 0; });
+        body_ = nullptr;
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+    }
+
+private:
+    void work() {
+        std::uint64_t seen = 0;
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+            if (stopping_) return;
+            seen = generation_;
+            lock.unlock();
+            take_chunks();
+            lock.lock();
+            if (--workers_in_job_ == 0) job_done_.notify_one();
+        }
+    }
+
+    void take_chunks() {
+        inside_chunk = true;
+        for (;;) {
+            std::size_t k;
+            {
+                std::lock_guard lock(mutex_);
+                if (next_chunk_ >= chunks_) break;
+                k = next_chunk_++;
+            }
+            try {
+                (*body_)(k);
+            } catch (...) {
+                std::lock_guard lock(mutex_);
+                if (k < failed_chunk_) {
+                    failed_chunk_ = k;
+                    failure_ = std::current_exception();
+                }
+            }
+        }
+        inside_chunk = false;
+    }
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::condition_variable job_done_;
+    std::vector<std::thread> workers_;
+    bool stopping_ = false;
+    std::uint64_t generation_ = 0;
+    // The current job, guarded by mutex_.
+    ChunkBody* body_ = nullptr;
+    std::size_t chunks_ = 0;
+    std::size_t next_chunk_ = 0;
+    std::size_t workers_in_job_ = 0;
+    std::size_t failed_chunk_ = 0;
+    std::exception_ptr failure_;
+};
+
+std::mutex pool_mutex;  // serialises top-level parallel calls and pool replacement
+std::unique_ptr<ThreadPool> pool;
+
+ThreadPool& current_pool() {
+    if (!pool) pool = std::make_unique<ThreadPool>(default_thread_count());
+    return *pool;
+}
+
+}  // namespace
+
+void set_thread_count(int threads) {
+    if (threads < 0 || threads > 1024)
+        throw Error("thread count must be in 0..1024 (0 = all cores), got " +
+                    std::to_string(threads));
+    std::lock_guard lock(pool_mutex);
+    const int wanted = threads == 0 ? hardware_threads() : threads;
+    if (pool && pool->threads() == wanted) return;
+    pool.reset();
+    pool = std::make_unique<ThreadPool>(wanted);
+}
+
+int thread_count() {
+    std::lock_guard lock(pool_mutex);
+    return current_pool().threads();
+}
+
+void run_chunks(std::size_t chunks, ChunkBody body) {
+    if (chunks == 0) return;
+    if (inside_chunk || chunks == 1) {
+        for (std::size_t k = 0; k < chunks; ++k) body(k);
+        return;
+    }
+    std::lock_guard lock(pool_mutex);
+    ThreadPool& threads = current_pool();
+    if (threads.threads() == 1) {
+        for (std::size_t k = 0; k < chunks; ++k) body(k);
+        return;
+    }
+    threads.run(chunks, body);
+}
+
+}  // namespace qmlr
