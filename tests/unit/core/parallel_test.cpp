@@ -34,7 +34,9 @@ TEST_CASE("parallel_for visits every index exactly once, for any thread count") 
         qmlr::parallel_for(visits.size(), 10, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) ++visits[i];
         });
-        for (auto& v : visits) REQUIRE(v.load() == 1);
+        int wrong = 0;
+        for (auto& v : visits) wrong += v.load() != 1;
+        CHECK(wrong == 0);
     }
 }
 
