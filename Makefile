@@ -1,0 +1,84 @@
+# Front door over meson/ninja. The real build is meson.build.
+#
+#   make            install missing packages (make deps), configure, build everything
+#   make test       build, fetch data if needed, run every test (unit, and later regression/smoke)
+#   make data       fetch and verify MNIST, Fashion-MNIST, CIFAR-10 into data/
+#                   make data CINIC10=path/to/CINIC-10.tar.gz  adds a user-supplied CINIC-10
+#   make reproduce  run the experiment programs (PROFILE=quick|default|paper, PAPERS=a,b)
+#   make bench      build and run the benchmark programs in bench/
+#   make sanitize   build in build-sanitize/ with AddressSanitizer + UBSan and run the tests
+#   make clean      remove the build folders (data/ and results/ stay)
+
+BUILD          ?= build
+SANITIZE_BUILD ?= build-sanitize
+PROFILE        ?= default
+PAPERS         ?= qplr,natural_quantization,quantum_patches
+# Debian packages the build needs (the data fetch falls back to npm/apt-get download only when
+# no mirror is present, and says so).
+DEB_PACKAGES   := g++ pkgconf meson ninja-build doctest-dev libstb-dev
+
+.PHONY: all deps build test data reproduce bench sanitize clean
+
+all: build
+
+deps:
+	@missing=""; \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "make deps: not a Debian system; make sure these (or equivalents) are installed: $(DEB_PACKAGES)"; exit 0; \
+	fi; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+	  echo "make deps: installing$$missing"; \
+	  { apt-get update -q=2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q=2 --no-install-recommends $$missing; } || \
+	    { echo "make deps: apt-get failed; install them by hand:  apt-get install$$missing"; exit 1; }; \
+	else \
+	  echo "make deps: missing Debian packages. Run as root:"; \
+	  echo "  sudo apt-get install$$missing"; \
+	  exit 1; \
+	fi
+
+$(BUILD)/build.ninja: | deps
+	meson setup $(BUILD) --buildtype=release
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+data:
+ifdef CINIC10
+	bash data_loaders/fetch_data.sh --cinic10 "$(CINIC10)"
+else
+	bash data_loaders/fetch_data.sh
+endif
+
+test: build data
+	meson test -C $(BUILD) --print-errorlogs --verbose
+
+reproduce: build data
+	@built=0; \
+	for paper in $$(echo "$(PAPERS)" | tr ',' ' '); do \
+	  program=$(BUILD)/experiments/$$paper/$$paper; \
+	  if [ -x "$$program" ]; then \
+	    built=1; echo "reproduce: $$paper (profile $(PROFILE))"; \
+	    "$$program" --profile $(PROFILE) --out results/$$paper || exit 1; \
+	  else \
+	    echo "reproduce: $$paper: program not built yet ($$program)"; \
+	  fi; \
+	done; \
+	[ $$built -eq 1 ] || { echo "reproduce: no experiment program exists yet; nothing was run"; exit 1; }
+
+bench: build
+	@found=0; for program in $(BUILD)/bench/bench_*; do \
+	  [ -x "$$program" ] || continue; found=1; echo "== $$program"; "$$program" || exit 1; \
+	done; [ $$found -eq 1 ] || echo "bench: no benchmark programs built"
+
+sanitize: deps data
+	[ -f $(SANITIZE_BUILD)/build.ninja ] || \
+	  meson setup $(SANITIZE_BUILD) --buildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C $(SANITIZE_BUILD)
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C $(SANITIZE_BUILD) --print-errorlogs --verbose
+
+clean:
+	rm -rf $(BUILD) $(SANITIZE_BUILD)

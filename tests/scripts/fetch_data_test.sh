@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# fetch_data.sh against a corrupt mirror (offline): it must fail, name the file with the
+# expected and found md5, and install nothing. With the real mirror (when present) it must
+# install MNIST, and a second run must reuse the verified copy.
+set -euo pipefail
+script=$1
+real_mirror=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/mirror/mnist"
+for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
+  echo "not the real $f" | gzip > "$work/mirror/mnist/$f.gz"
+done
+if QMLR_DATA_MIRROR=$work/mirror bash "$script" --offline --only mnist --data "$work/data" 2> "$work/err"; then
+  echo "FAIL: a corrupt mirror was accepted"; exit 1
+fi
+grep -q "train-images-idx3-ubyte: md5 expected 6bbc9ace898e44ae57da46a324031adb, found" "$work/err" ||
+  { echo "FAIL: the error does not name the file and both checksums:"; cat "$work/err"; exit 1; }
+grep -q "mnist: FAILED" "$work/err" || { echo "FAIL: no final failure line"; cat "$work/err"; exit 1; }
+[[ ! -e $work/data/mnist ]] || { echo "FAIL: a partial dataset was installed"; exit 1; }
+[[ -z $(ls -A "$work/data") ]] || { echo "FAIL: staging files were left behind: $(ls -A "$work/data")"; exit 1; }
+echo "ok: corrupt mirror rejected, nothing installed"
+
+if QMLR_DATA_MIRROR=$work/mirror bash "$script" --only nonsense --data "$work/data" 2> "$work/err"; then
+  echo "FAIL: an unknown dataset name was accepted"; exit 1
+fi
+echo "ok: unknown dataset rejected"
+
+if [[ -d $real_mirror/mnist ]]; then
+  QMLR_DATA_MIRROR=$real_mirror bash "$script" --offline --only mnist --data "$work/data" > /dev/null
+  QMLR_DATA_MIRROR=$real_mirror bash "$script" --offline --only mnist --data "$work/data" > "$work/out"
+  grep -q "mnist: verified copy in" "$work/out" || { echo "FAIL: the verified copy was not reused"; cat "$work/out"; exit 1; }
+  echo "ok: mirror copy installed, then reused"
+else
+  echo "skipped the real-mirror check: no mirror at $real_mirror"
+fi
