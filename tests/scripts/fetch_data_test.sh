@@ -27,6 +27,20 @@ if QMLR_DATA_MIRROR=$work/mirror bash "$script" --only nonsense --data "$work/da
 fi
 echo "ok: unknown dataset rejected"
 
+# CINIC-10 is user-supplied: a missing archive and one with the wrong md5 are both refused
+# with the fix, and nothing is unpacked.
+if bash "$script" --cinic10 "$work/none.tar.gz" --data "$work/data" 2> "$work/err"; then
+  echo "FAIL: a missing CINIC-10 archive was accepted"; exit 1
+fi
+grep -q "no such file. Fix: CINIC10=path/to/CINIC-10.tar.gz" "$work/err" || { cat "$work/err"; exit 1; }
+mkdir -p "$work/fake/train/cat" && tar czf "$work/fake.tar.gz" -C "$work/fake" .
+if bash "$script" --cinic10 "$work/fake.tar.gz" --data "$work/data" 2> "$work/err"; then
+  echo "FAIL: a CINIC-10 archive with the wrong md5 was accepted"; exit 1
+fi
+grep -q "md5 expected 6ee4d0c996905fe93221de577967a372, found" "$work/err" || { cat "$work/err"; exit 1; }
+[[ ! -e $work/data/cinic10 ]] || { echo "FAIL: a rejected CINIC-10 archive was unpacked"; exit 1; }
+echo "ok: bad CINIC-10 archives rejected"
+
 if [[ -d $real_mirror/mnist ]]; then
   QMLR_DATA_MIRROR=$real_mirror bash "$script" --offline --only mnist --data "$work/data" > /dev/null
   QMLR_DATA_MIRROR=$real_mirror bash "$script" --offline --only mnist --data "$work/data" > "$work/out"
