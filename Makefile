@@ -69,7 +69,7 @@ reproduce: build data
 	done; \
 	[ $$built -eq 1 ] || { echo "reproduce: no experiment program exists yet; nothing was run"; exit 1; }
 
-bench: build
+bench: build data
 	@found=0; for program in $(BUILD)/bench/bench_*; do \
 	  [ -x "$$program" ] || continue; found=1; echo "== $$program"; "$$program" || exit 1; \
 	done; [ $$found -eq 1 ] || echo "bench: no benchmark programs built"
