@@ -1,0 +1,274 @@
+// AVX2+FMA kernels. This file is compiled with -mavx2 -mfma, so everything in it stays in an
+// anonymous namespace (no inline function compiled here can be picked by the linker for code
+// that runs on CPUs without AVX2), and cases it does not specialise call the scalar reference
+// through its function table.
+//
+// Register layouts (__m256d = 4 doubles):
+//   complex: one register holds two consecutive amplitudes [re0, im0, re1, im1];
+//   real:    one register holds four consecutive amplitudes.
+// Loads and stores are unaligned instructions (as fast as aligned ones on aligned data), so a
+// kernel accepts any amplitude pointer; state vectors are 64-byte aligned anyway.
+// A target qubit whose partner amplitude lies in the same register (complex: qubit 0; real:
+// qubits 0 and 1) is handled in-register: out = A ⊙ v + B ⊙ partner(v), where partner(v) swaps
+// each amplitude with its partner and A, B hold the matrix entries lane by lane.
+#include <immintrin.h>
+
+#include "quantum/kernels.hpp"
+
+namespace qmlr::quantum {
+namespace {
+
+using std::size_t;
+
+size_t insert_bit(size_t i, int bit) {
+    const size_t low = i & ((size_t{1} << bit) - 1);
+    return ((i >> bit) << (bit + 1)) | low;
+}
+
+size_t insert_two_bits(size_t i, int bit_a, int bit_b) {
+    return bit_a < bit_b ? insert_bit(insert_bit(i, bit_a), bit_b)
+                         : insert_bit(insert_bit(i, bit_b), bit_a);
+}
+
+double re(const Complex& z) { return reinterpret_cast<const double*>(&z)[0]; }
+double im(const Complex& z) { return reinterpret_cast<const double*>(&z)[1]; }
+bool is_one(const Complex& z) { return re(z) == 1.0 && im(z) == 0.0; }
+// Entry j (row-major) of a matrix, read without calling std::array members from this file.
+const Complex& at(const Matrix2& u, int j) { return reinterpret_cast<const Complex*>(&u)[j]; }
+
+const KernelSet<Complex>& scalar_complex() { return scalar_backend().complex_kernels; }
+const KernelSet<double>& scalar_real() { return scalar_backend().real_kernels; }
+
+// ---- complex helpers ----
+
+// A complex coefficient per lane pair, split into real and imaginary parts.
+struct ComplexLanes {
+    __m256d re, im;
+};
+
+ComplexLanes broadcast(const Complex& z) { return {_mm256_set1_pd(re(z)), _mm256_set1_pd(im(z))}; }
+// [z0 for the first amplitude, z1 for the second].
+ComplexLanes per_lane(const Complex& z0, const Complex& z1) {
+    return {_mm256_setr_pd(re(z0), re(z0), re(z1), re(z1)),
+            _mm256_setr_pd(im(z0), im(z0), im(z1), im(z1))};
+}
+
+__m256d swap_re_im(__m256d v) { return _mm256_permute_pd(v, 0b0101); }
+__m256d swap_amplitudes(__m256d v) { return _mm256_permute2f128_pd(v, v, 1); }
+
+// a·x (complex, lane by lane).
+__m256d cmul(const ComplexLanes& a, __m256d x) {
+    return _mm256_fmaddsub_pd(x, a.re, _mm256_mul_pd(swap_re_im(x), a.im));
+}
+
+// a·x + b·y (complex, lane by lane).
+__m256d cmul_add(const ComplexLanes& a, __m256d x, const ComplexLanes& b, __m256d y) {
+    const __m256d real_parts = _mm256_fmadd_pd(b.re, y, _mm256_mul_pd(a.re, x));
+    const __m256d imag_parts =
+        _mm256_fmadd_pd(b.im, swap_re_im(y), _mm256_mul_pd(a.im, swap_re_im(x)));
+    return _mm256_addsub_pd(real_parts, imag_parts);
+}
+
+double* as_doubles(Complex* a) { return reinterpret_cast<double*>(a); }
+
+// ---- complex kernels ----
+
+void complex_matrix_1q(Complex* a, int target, const Matrix2& u, size_t begin, size_t end) {
+    double* d = as_doubles(a);
+    size_t p = begin;
+    if (target == 0) {  // pair p is the register at amplitude 2p
+        const ComplexLanes diag = per_lane(at(u, 0), at(u, 3)), off = per_lane(at(u, 1), at(u, 2));
+        for (; p < end; ++p) {
+            const __m256d v = _mm256_loadu_pd(d + 4 * p);
+            _mm256_storeu_pd(d + 4 * p, cmul_add(diag, v, off, swap_amplitudes(v)));
+        }
+        return;
+    }
+    const ComplexLanes u00 = broadcast(at(u, 0)), u01 = broadcast(at(u, 1)),
+                       u10 = broadcast(at(u, 2)), u11 = broadcast(at(u, 3));
+    const size_t bit = size_t{1} << target;
+    for (; p + 2 <= end; p += 2) {  // pairs p and p+1 are adjacent
+        double* lo = d + 2 * insert_bit(p, target);
+        double* hi = lo + 2 * bit;
+        const __m256d x0 = _mm256_loadu_pd(lo), x1 = _mm256_loadu_pd(hi);
+        _mm256_storeu_pd(lo, cmul_add(u00, x0, u01, x1));
+        _mm256_storeu_pd(hi, cmul_add(u10, x0, u11, x1));
+    }
+    if (p < end) scalar_complex().matrix_1q(a, target, u, p, end);
+}
+
+void complex_diagonal_1q(Complex* a, int target, Complex d0, Complex d1, size_t begin,
+                         size_t end) {
+    double* d = as_doubles(a);
+    size_t p = begin;
+    if (target == 0) {
+        const ComplexLanes diag = per_lane(d0, d1);
+        for (; p < end; ++p) _mm256_storeu_pd(d + 4 * p, cmul(diag, _mm256_loadu_pd(d + 4 * p)));
+        return;
+    }
+    const ComplexLanes e0 = broadcast(d0), e1 = broadcast(d1);
+    const bool touch_zero_half = !is_one(d0);
+    const size_t bit = size_t{1} << target;
+    for (; p + 2 <= end; p += 2) {
+        double* lo = d + 2 * insert_bit(p, target);
+        double* hi = lo + 2 * bit;
+        if (touch_zero_half) _mm256_storeu_pd(lo, cmul(e0, _mm256_loadu_pd(lo)));
+        _mm256_storeu_pd(hi, cmul(e1, _mm256_loadu_pd(hi)));
+    }
+    if (p < end) scalar_complex().diagonal_1q(a, target, d0, d1, p, end);
+}
+
+void complex_controlled_matrix_1q(Complex* a, int control, int target, const Matrix2& u,
+                                  size_t begin, size_t end) {
+    if (control == 0 || target == 0) {
+        scalar_complex().controlled_matrix_1q(a, control, target, u, begin, end);
+        return;
+    }
+    double* d = as_doubles(a);
+    const ComplexLanes u00 = broadcast(at(u, 0)), u01 = broadcast(at(u, 1)),
+                       u10 = broadcast(at(u, 2)), u11 = broadcast(at(u, 3));
+    const size_t cbit = size_t{1} << control, tbit = size_t{1} << target;
+    size_t k = begin;
+    for (; k + 2 <= end; k += 2) {  // quads k and k+1 are adjacent
+        double* lo = d + 2 * (insert_two_bits(k, control, target) | cbit);
+        double* hi = lo + 2 * tbit;
+        const __m256d x0 = _mm256_loadu_pd(lo), x1 = _mm256_loadu_pd(hi);
+        _mm256_storeu_pd(lo, cmul_add(u00, x0, u01, x1));
+        _mm256_storeu_pd(hi, cmul_add(u10, x0, u11, x1));
+    }
+    if (k < end) scalar_complex().controlled_matrix_1q(a, control, target, u, k, end);
+}
+
+void complex_controlled_diagonal_1q(Complex* a, int control, int target, Complex d0, Complex d1,
+                                    size_t begin, size_t end) {
+    if (control == 0 || target == 0) {
+        scalar_complex().controlled_diagonal_1q(a, control, target, d0, d1, begin, end);
+        return;
+    }
+    double* d = as_doubles(a);
+    const ComplexLanes e0 = broadcast(d0), e1 = broadcast(d1);
+    const bool touch_zero_half = !is_one(d0);
+    const size_t cbit = size_t{1} << control, tbit = size_t{1} << target;
+    size_t k = begin;
+    for (; k + 2 <= end; k += 2) {
+        double* lo = d + 2 * (insert_two_bits(k, control, target) | cbit);
+        double* hi = lo + 2 * tbit;
+        if (touch_zero_half) _mm256_storeu_pd(lo, cmul(e0, _mm256_loadu_pd(lo)));
+        _mm256_storeu_pd(hi, cmul(e1, _mm256_loadu_pd(hi)));
+    }
+    if (k < end) scalar_complex().controlled_diagonal_1q(a, control, target, d0, d1, k, end);
+}
+
+// ---- real helpers and kernels ----
+
+// The partner of every amplitude within a register, for target 0 or 1.
+__m256d real_partner(__m256d v, int target) {
+    return target == 0 ? _mm256_permute_pd(v, 0b0101) : _mm256_permute4x64_pd(v, 0b01001110);
+}
+
+// Lane-by-lane coefficients [for the |0⟩ amplitude, for the |1⟩ amplitude] for target 0 or 1.
+__m256d real_per_lane(double for_zero, double for_one, int target) {
+    return target == 0 ? _mm256_setr_pd(for_zero, for_one, for_zero, for_one)
+                       : _mm256_setr_pd(for_zero, for_zero, for_one, for_one);
+}
+
+double horizontal_sum(__m256d v) {
+    const __m128d pair = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(pair, _mm_unpackhi_pd(pair, pair)));
+}
+
+void real_matrix_1q(double* a, int target, const Matrix2& u, size_t begin, size_t end) {
+    size_t p = begin;
+    if (target < 2) {  // pairs p, p+1 (p even) form the register at amplitude 2p
+        const __m256d diag = real_per_lane(re(at(u, 0)), re(at(u, 3)), target);
+        const __m256d off = real_per_lane(re(at(u, 1)), re(at(u, 2)), target);
+        for (; p + 2 <= end; p += 2) {
+            const __m256d v = _mm256_loadu_pd(a + 2 * p);
+            _mm256_storeu_pd(a + 2 * p,
+                            _mm256_fmadd_pd(off, real_partner(v, target), _mm256_mul_pd(diag, v)));
+        }
+    } else {  // pairs p..p+3 (p a multiple of 4) are adjacent
+        const __m256d u00 = _mm256_set1_pd(re(at(u, 0))), u01 = _mm256_set1_pd(re(at(u, 1))),
+                      u10 = _mm256_set1_pd(re(at(u, 2))), u11 = _mm256_set1_pd(re(at(u, 3)));
+        const size_t bit = size_t{1} << target;
+        for (; p + 4 <= end; p += 4) {
+            double* lo = a + insert_bit(p, target);
+            double* hi = lo + bit;
+            const __m256d x0 = _mm256_loadu_pd(lo), x1 = _mm256_loadu_pd(hi);
+            _mm256_storeu_pd(lo, _mm256_fmadd_pd(u01, x1, _mm256_mul_pd(u00, x0)));
+            _mm256_storeu_pd(hi, _mm256_fmadd_pd(u11, x1, _mm256_mul_pd(u10, x0)));
+        }
+    }
+    if (p < end) scalar_real().matrix_1q(a, target, u, p, end);
+}
+
+void real_controlled_diagonal_1q(double* a, int control, int target, Complex d0, Complex d1,
+                                 size_t begin, size_t end) {
+    if (control < 2 || target < 2) {
+        scalar_real().controlled_diagonal_1q(a, control, target, d0, d1, begin, end);
+        return;
+    }
+    const __m256d e0 = _mm256_set1_pd(re(d0)), e1 = _mm256_set1_pd(re(d1));
+    const bool touch_zero_half = !is_one(d0);
+    const size_t cbit = size_t{1} << control, tbit = size_t{1} << target;
+    size_t k = begin;
+    for (; k + 4 <= end; k += 4) {  // quads k..k+3 are adjacent
+        double* lo = a + (insert_two_bits(k, control, target) | cbit);
+        double* hi = lo + tbit;
+        if (touch_zero_half) _mm256_storeu_pd(lo, _mm256_mul_pd(e0, _mm256_loadu_pd(lo)));
+        _mm256_storeu_pd(hi, _mm256_mul_pd(e1, _mm256_loadu_pd(hi)));
+    }
+    if (k < end) scalar_real().controlled_diagonal_1q(a, control, target, d0, d1, k, end);
+}
+
+double real_matrix_element_1q(const double* bra, const double* ket, int control, int target,
+                              const Matrix2& m, size_t begin, size_t end) {
+    if (control >= 0) return scalar_real().matrix_element_1q(bra, ket, control, target, m, begin, end);
+    __m256d sum = _mm256_setzero_pd();
+    size_t p = begin;
+    if (target < 2) {
+        const __m256d diag = real_per_lane(re(at(m, 0)), re(at(m, 3)), target);
+        const __m256d off = real_per_lane(re(at(m, 1)), re(at(m, 2)), target);
+        for (; p + 2 <= end; p += 2) {
+            const __m256d k = _mm256_loadu_pd(ket + 2 * p);
+            const __m256d mk = _mm256_fmadd_pd(off, real_partner(k, target), _mm256_mul_pd(diag, k));
+            sum = _mm256_fmadd_pd(_mm256_loadu_pd(bra + 2 * p), mk, sum);
+        }
+    } else {
+        const __m256d m00 = _mm256_set1_pd(re(at(m, 0))), m01 = _mm256_set1_pd(re(at(m, 1))),
+                      m10 = _mm256_set1_pd(re(at(m, 2))), m11 = _mm256_set1_pd(re(at(m, 3)));
+        const size_t bit = size_t{1} << target;
+        for (; p + 4 <= end; p += 4) {
+            const size_t i0 = insert_bit(p, target);
+            const __m256d k0 = _mm256_loadu_pd(ket + i0), k1 = _mm256_loadu_pd(ket + i0 + bit);
+            const __m256d b0 = _mm256_loadu_pd(bra + i0), b1 = _mm256_loadu_pd(bra + i0 + bit);
+            sum = _mm256_fmadd_pd(b0, _mm256_fmadd_pd(m01, k1, _mm256_mul_pd(m00, k0)), sum);
+            sum = _mm256_fmadd_pd(b1, _mm256_fmadd_pd(m11, k1, _mm256_mul_pd(m10, k0)), sum);
+        }
+    }
+    double total = horizontal_sum(sum);
+    if (p < end) total += scalar_real().matrix_element_1q(bra, ket, control, target, m, p, end);
+    return total;
+}
+
+KernelBackend make_avx2_backend() {
+    KernelBackend backend = scalar_backend();
+    backend.name = "avx2";
+    backend.complex_kernels.matrix_1q = complex_matrix_1q;
+    backend.complex_kernels.diagonal_1q = complex_diagonal_1q;
+    backend.complex_kernels.controlled_matrix_1q = complex_controlled_matrix_1q;
+    backend.complex_kernels.controlled_diagonal_1q = complex_controlled_diagonal_1q;
+    backend.real_kernels.matrix_1q = real_matrix_1q;
+    backend.real_kernels.controlled_diagonal_1q = real_controlled_diagonal_1q;
+    backend.real_kernels.matrix_element_1q = real_matrix_element_1q;
+    return backend;
+}
+
+}  // namespace
+
+const KernelBackend& avx2_backend() {
+    static const KernelBackend backend = make_avx2_backend();
+    return backend;
+}
+
+}  // namespace qmlr::quantum
