@@ -12,33 +12,32 @@ namespace {
 double real_part(double v) { return v; }
 double real_part(const Complex& v) { return v.real(); }
 
-bool is_parametric(const Operation& op) { return op.angle_count > 0; }
-
 }  // namespace
 
 template <class Amp>
-void adjoint_backward(const Circuit& circuit, const double* theta, const double* x, Amp* psi,
+void adjoint_backward(const ExecutionPlan& plan, const double* theta, const double* x, Amp* psi,
                       Amp* lambda, double* grad_theta, double* grad_x) {
-    const int n = circuit.num_qubits();
-    const auto ops = circuit.operations();
-    // Gates before the first parametric one cannot contribute: the walk stops there.
-    std::size_t first = 0;
-    while (first < ops.size() && !is_parametric(ops[first])) ++first;
+    const int n = plan.circuit().num_qubits();
+    const auto ops = plan.circuit().operations();
+    const auto steps = plan.steps();
+    // Steps before the first parametric one cannot contribute: the walk stops there.
+    const std::size_t first = plan.first_parametric_step();
     std::array<GateDerivative, 3> derivatives;
-    for (std::size_t i = ops.size(); i-- > first;) {
-        const Operation& op = ops[i];
-        const ResolvedGate undo = inverse(resolve_gate(circuit, op, theta, x));
-        apply_gate(psi, n, undo);  // psi: the state before gate i
-        const int count = gate_derivatives(op, theta, x, derivatives);
-        for (int j = 0; j < count; ++j) {
-            const GateDerivative& d = derivatives[j];
-            const double dl_dangle =
-                2.0 * real_part(matrix_element_1q(lambda, psi, n, d.control, d.target, d.d));
-            const Angle& a = op.angles[j];
-            if (a.source == Angle::Source::parameter) grad_theta[a.index] += a.scale * dl_dangle;
-            else if (a.source == Angle::Source::input) grad_x[a.index] += a.scale * dl_dangle;
+    for (std::size_t s = steps.size(); s-- > first;) {
+        plan.undo_step(s, psi, theta, x);  // psi: the state before step s
+        if (steps[s].diagonal < 0) {
+            const Operation& op = ops[steps[s].op];
+            const int count = gate_derivatives(op, theta, x, derivatives);
+            for (int j = 0; j < count; ++j) {
+                const GateDerivative& d = derivatives[j];
+                const double dl_dangle =
+                    2.0 * real_part(matrix_element_1q(lambda, psi, n, d.control, d.target, d.d));
+                const Angle& a = op.angles[j];
+                if (a.source == Angle::Source::parameter) grad_theta[a.index] += a.scale * dl_dangle;
+                else if (a.source == Angle::Source::input) grad_x[a.index] += a.scale * dl_dangle;
+            }
         }
-        if (i > first) apply_gate(lambda, n, undo);
+        if (s > first) plan.undo_step(s, lambda, theta, x);
     }
 }
 
@@ -58,19 +57,20 @@ CircuitGradients adjoint_vjp(const Circuit& circuit, std::span<const double> the
                                                 std::to_string(initial->num_qubits()));
         psi = *initial;
     }
-    run_unchecked(circuit, psi.data(), theta.data(), x.data());
+    const ExecutionPlan plan(circuit);
+    plan.run(psi.data(), theta.data(), x.data());
     StateVector lambda(n);
     adjoint_seed(outputs, psi.data(), n, grad_outputs.data(), lambda.data());
     CircuitGradients grads{std::vector<double>(circuit.num_parameters()),
                            std::vector<double>(circuit.num_inputs())};
-    adjoint_backward(circuit, theta.data(), x.data(), psi.data(), lambda.data(),
+    adjoint_backward(plan, theta.data(), x.data(), psi.data(), lambda.data(),
                      grads.theta.data(), grads.x.data());
     return grads;
 }
 
-template void adjoint_backward<double>(const Circuit&, const double*, const double*, double*,
-                                       double*, double*, double*);
-template void adjoint_backward<Complex>(const Circuit&, const double*, const double*, Complex*,
-                                        Complex*, double*, double*);
+template void adjoint_backward<double>(const ExecutionPlan&, const double*, const double*,
+                                       double*, double*, double*, double*);
+template void adjoint_backward<Complex>(const ExecutionPlan&, const double*, const double*,
+                                        Complex*, Complex*, double*, double*);
 
 }  // namespace qmlr::quantum

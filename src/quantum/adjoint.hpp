@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "quantum/circuit.hpp"
+#include "quantum/execution_plan.hpp"
 #include "quantum/outputs.hpp"
 #include "quantum/state_vector.hpp"
 
@@ -17,7 +18,7 @@ namespace qmlr::quantum {
 // `lambda` holds the seed Gψ and is consumed too. Adds dL/dθ into grad_theta
 // (num_parameters) and dL/dx into grad_x (num_inputs). Amp = double (real circuits) or Complex.
 template <class Amp>
-void adjoint_backward(const Circuit& circuit, const double* theta, const double* x, Amp* psi,
+void adjoint_backward(const ExecutionPlan& plan, const double* theta, const double* x, Amp* psi,
                       Amp* lambda, double* grad_theta, double* grad_x);
 
 struct CircuitGradients {

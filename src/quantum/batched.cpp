@@ -25,20 +25,20 @@ void set_zero_state(Amp* a, int n) {
 }  // namespace
 
 BatchedEvaluator::BatchedEvaluator(Circuit circuit, Outputs outputs, EvaluatorOptions options)
-    : circuit_(std::move(circuit)),
+    : plan_(std::move(circuit)),
       outputs_(std::move(outputs)),
-      num_outputs_(outputs_.size(circuit_.num_qubits())),
-      real_path_(options.allow_real_path && circuit_.is_real()) {
-    outputs_.check(circuit_.num_qubits());
+      num_outputs_(outputs_.size(plan_.circuit().num_qubits())),
+      real_path_(options.allow_real_path && plan_.circuit().is_real()) {
+    outputs_.check(plan_.circuit().num_qubits());
 }
 
 std::size_t BatchedEvaluator::samples_per_chunk(std::size_t batch) const {
-    if (circuit_.num_qubits() >= kParallelMinQubits) return std::max<std::size_t>(batch, 1);
+    if (circuit().num_qubits() >= kParallelMinQubits) return std::max<std::size_t>(batch, 1);
     return kSamplesPerChunk;
 }
 
 void BatchedEvaluator::reserve_workspaces(std::size_t chunks) {
-    const std::size_t dim = std::size_t{1} << circuit_.num_qubits();
+    const std::size_t dim = std::size_t{1} << circuit().num_qubits();
     while (workspaces_.size() < chunks) {
         auto w = std::make_unique<Workspace>();
         if (real_path_) {
@@ -48,7 +48,7 @@ void BatchedEvaluator::reserve_workspaces(std::size_t chunks) {
             w->psi = AlignedBuffer<Complex>(dim);
             w->lambda = AlignedBuffer<Complex>(dim);
         }
-        w->grad_theta.resize(circuit_.num_parameters());
+        w->grad_theta.resize(num_parameters());
         workspaces_.push_back(std::move(w));
     }
 }
@@ -72,9 +72,9 @@ void BatchedEvaluator::check_batch(std::size_t batch, std::span<const double> x,
 template <class Amp>
 void BatchedEvaluator::forward_sample(Amp* psi, const double* x, const double* theta,
                                       double* out) const {
-    const int n = circuit_.num_qubits();
+    const int n = circuit().num_qubits();
     set_zero_state(psi, n);
-    run_unchecked(circuit_, psi, theta, x);
+    plan_.run(psi, theta, x);
     compute_outputs(outputs_, psi, n, out);
 }
 
@@ -82,11 +82,11 @@ template <class Amp>
 void BatchedEvaluator::vjp_sample(Amp* psi, Amp* lambda, const double* x, const double* theta,
                                   const double* grad_out, double* grad_theta,
                                   double* grad_x) const {
-    const int n = circuit_.num_qubits();
+    const int n = circuit().num_qubits();
     set_zero_state(psi, n);
-    run_unchecked(circuit_, psi, theta, x);
+    plan_.run(psi, theta, x);
     adjoint_seed(outputs_, psi, n, grad_out, lambda);
-    adjoint_backward(circuit_, theta, x, psi, lambda, grad_theta, grad_x);
+    adjoint_backward(plan_, theta, x, psi, lambda, grad_theta, grad_x);
 }
 
 void BatchedEvaluator::forward(std::size_t batch, std::span<const double> x,
@@ -99,7 +99,7 @@ void BatchedEvaluator::forward(std::size_t batch, std::span<const double> x,
         Workspace& w = *workspaces_[begin / grain];
         for (std::size_t b = begin; b < end; ++b) {
             const auto xb = x.subspan(b * n_in, n_in);
-            check_circuit_arguments(circuit_, theta, xb);  // finite angles
+            check_circuit_arguments(circuit(), theta, xb);  // finite angles
             double* out_b = out.data() + b * num_outputs_;
             if (real_path_) forward_sample(w.real_psi.data(), xb.data(), theta.data(), out_b);
             else forward_sample(w.psi.data(), xb.data(), theta.data(), out_b);
@@ -126,7 +126,7 @@ void BatchedEvaluator::vjp(std::size_t batch, std::span<const double> x,
         std::fill(w.grad_theta.begin(), w.grad_theta.end(), 0.0);
         for (std::size_t b = begin; b < end; ++b) {
             const auto xb = x.subspan(b * n_in, n_in);
-            check_circuit_arguments(circuit_, theta, xb);  // finite angles
+            check_circuit_arguments(circuit(), theta, xb);  // finite angles
             double* gx = grad_x.data() + b * n_in;
             std::fill(gx, gx + n_in, 0.0);
             const double* g_out = grad_outputs.data() + b * num_outputs_;

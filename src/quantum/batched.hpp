@@ -15,6 +15,7 @@
 
 #include "core/aligned_buffer.hpp"
 #include "quantum/circuit.hpp"
+#include "quantum/execution_plan.hpp"
 #include "quantum/outputs.hpp"
 
 namespace qmlr::quantum {
@@ -28,10 +29,10 @@ class BatchedEvaluator {
 public:
     BatchedEvaluator(Circuit circuit, Outputs outputs, EvaluatorOptions options = {});
 
-    const Circuit& circuit() const { return circuit_; }
+    const Circuit& circuit() const { return plan_.circuit(); }
     std::size_t num_outputs() const { return num_outputs_; }
-    std::size_t num_parameters() const { return circuit_.num_parameters(); }
-    std::size_t num_inputs() const { return circuit_.num_inputs(); }
+    std::size_t num_parameters() const { return circuit().num_parameters(); }
+    std::size_t num_inputs() const { return circuit().num_inputs(); }
     bool uses_real_path() const { return real_path_; }
 
     // x (batch × num_inputs, row-major), theta (num_parameters) -> out (batch × num_outputs).
@@ -64,7 +65,7 @@ private:
     void vjp_sample(Amp* psi, Amp* lambda, const double* x, const double* theta,
                     const double* grad_out, double* grad_theta, double* grad_x) const;
 
-    Circuit circuit_;
+    ExecutionPlan plan_;
     Outputs outputs_;
     std::size_t num_outputs_;
     bool real_path_;

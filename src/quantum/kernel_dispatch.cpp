@@ -131,6 +131,14 @@ void apply_matrix_2q(Amp* a, int n, int first, int second, const Matrix4& u) {
 }
 
 template <class Amp>
+void apply_full_diagonal(Amp* a, int n, const Amp* d, bool conjugate) {
+    const auto kernel = kernels<Amp>().multiply_diagonal;
+    over_groups(n, std::size_t{1} << n, [&](std::size_t begin, std::size_t end) {
+        kernel(a, d, conjugate, begin, end);
+    });
+}
+
+template <class Amp>
 Amp matrix_element_1q(const Amp* bra, const Amp* ket, int n, int control, int target,
                       const Matrix2& m) {
     const auto kernel = kernels<Amp>().matrix_element_1q;
@@ -150,6 +158,7 @@ Amp matrix_element_1q(const Amp* bra, const Amp* ket, int n, int control, int ta
     template void apply_controlled_matrix_1q<Amp>(Amp*, int, int, int, const Matrix2&);       \
     template void apply_controlled_diagonal_1q<Amp>(Amp*, int, int, int, Complex, Complex);   \
     template void apply_matrix_2q<Amp>(Amp*, int, int, int, const Matrix4&);                  \
+    template void apply_full_diagonal<Amp>(Amp*, int, const Amp*, bool);                      \
     template Amp matrix_element_1q<Amp>(const Amp*, const Amp*, int, int, int, const Matrix2&);
 QMLR_INSTANTIATE_DISPATCH(double)
 QMLR_INSTANTIATE_DISPATCH(Complex)

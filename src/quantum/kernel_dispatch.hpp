@@ -32,6 +32,9 @@ template <class Amp>
 void apply_controlled_diagonal_1q(Amp* a, int n, int control, int target, Complex d0, Complex d1);
 template <class Amp>
 void apply_matrix_2q(Amp* a, int n, int first, int second, const Matrix4& u);
+// a_i *= d_i (or conj(d_i)) for a diagonal d of 2^n entries.
+template <class Amp>
+void apply_full_diagonal(Amp* a, int n, const Amp* d, bool conjugate);
 // ⟨bra| M_target |ket⟩ (restricted to control = 1 when control >= 0), summed in a fixed order.
 template <class Amp>
 Amp matrix_element_1q(const Amp* bra, const Amp* ket, int n, int control, int target,

@@ -8,7 +8,8 @@
 //   - 1-qubit kernels iterate over pairs p in [0, 2^(n-1)): p with a zero bit inserted at the
 //     target is the |0⟩ index i0; i1 = i0 | 2^target;
 //   - controlled and 2-qubit kernels iterate over quads k in [0, 2^(n-2)): k with zero bits
-//     inserted at both qubit positions.
+//     inserted at both qubit positions;
+//   - the full-diagonal kernel iterates over amplitudes.
 // Real kernels use only the real parts of the matrix entries they are given.
 #include <cstddef>
 
@@ -46,6 +47,9 @@ struct KernelSet {
     // U (Matrix4 convention: local index 2·b_first + b_second); quads.
     void (*matrix_2q)(Amp* a, int first, int second, const Matrix4& u, std::size_t begin,
                       std::size_t end);
+    // a_i *= d_i (or conj(d_i) when `conjugate`), for a precomputed diagonal d; amplitudes.
+    void (*multiply_diagonal)(Amp* a, const Amp* d, bool conjugate, std::size_t begin,
+                              std::size_t end);
     // Partial sum of ⟨bra| M_target |ket⟩ over a slice, M not necessarily unitary. With
     // control < 0 the slice is of pairs; otherwise of quads and only control = 1 terms count.
     Amp (*matrix_element_1q)(const Amp* bra, const Amp* ket, int control, int target,

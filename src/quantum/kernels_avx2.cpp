@@ -221,18 +221,29 @@ void real_controlled_diagonal_1q(double* a, int control, int target, Complex d0,
     if (k < end) scalar_real().controlled_diagonal_1q(a, control, target, d0, d1, k, end);
 }
 
+void real_multiply_diagonal(double* a, const double* d, bool, size_t begin, size_t end) {
+    size_t i = begin;  // real diagonal entries are their own conjugates
+    for (; i + 4 <= end; i += 4)
+        _mm256_storeu_pd(a + i, _mm256_mul_pd(_mm256_loadu_pd(d + i), _mm256_loadu_pd(a + i)));
+    if (i < end) scalar_real().multiply_diagonal(a, d, false, i, end);
+}
+
+// Two independent accumulators (sum, sum2) hide the FMA latency of the dot product.
 double real_matrix_element_1q(const double* bra, const double* ket, int control, int target,
                               const Matrix2& m, size_t begin, size_t end) {
     if (control >= 0) return scalar_real().matrix_element_1q(bra, ket, control, target, m, begin, end);
-    __m256d sum = _mm256_setzero_pd();
+    __m256d sum = _mm256_setzero_pd(), sum2 = _mm256_setzero_pd();
     size_t p = begin;
     if (target < 2) {
         const __m256d diag = real_per_lane(re(at(m, 0)), re(at(m, 3)), target);
         const __m256d off = real_per_lane(re(at(m, 1)), re(at(m, 2)), target);
-        for (; p + 2 <= end; p += 2) {
-            const __m256d k = _mm256_loadu_pd(ket + 2 * p);
+        for (; p + 4 <= end; p += 4) {
+            const __m256d k = _mm256_loadu_pd(ket + 2 * p), k2 = _mm256_loadu_pd(ket + 2 * p + 4);
             const __m256d mk = _mm256_fmadd_pd(off, real_partner(k, target), _mm256_mul_pd(diag, k));
+            const __m256d mk2 =
+                _mm256_fmadd_pd(off, real_partner(k2, target), _mm256_mul_pd(diag, k2));
             sum = _mm256_fmadd_pd(_mm256_loadu_pd(bra + 2 * p), mk, sum);
+            sum2 = _mm256_fmadd_pd(_mm256_loadu_pd(bra + 2 * p + 4), mk2, sum2);
         }
     } else {
         const __m256d m00 = _mm256_set1_pd(re(at(m, 0))), m01 = _mm256_set1_pd(re(at(m, 1))),
@@ -243,10 +254,10 @@ double real_matrix_element_1q(const double* bra, const double* ket, int control,
             const __m256d k0 = _mm256_loadu_pd(ket + i0), k1 = _mm256_loadu_pd(ket + i0 + bit);
             const __m256d b0 = _mm256_loadu_pd(bra + i0), b1 = _mm256_loadu_pd(bra + i0 + bit);
             sum = _mm256_fmadd_pd(b0, _mm256_fmadd_pd(m01, k1, _mm256_mul_pd(m00, k0)), sum);
-            sum = _mm256_fmadd_pd(b1, _mm256_fmadd_pd(m11, k1, _mm256_mul_pd(m10, k0)), sum);
+            sum2 = _mm256_fmadd_pd(b1, _mm256_fmadd_pd(m11, k1, _mm256_mul_pd(m10, k0)), sum2);
         }
     }
-    double total = horizontal_sum(sum);
+    double total = horizontal_sum(_mm256_add_pd(sum, sum2));
     if (p < end) total += scalar_real().matrix_element_1q(bra, ket, control, target, m, p, end);
     return total;
 }
@@ -260,6 +271,7 @@ KernelBackend make_avx2_backend() {
     backend.complex_kernels.controlled_diagonal_1q = complex_controlled_diagonal_1q;
     backend.real_kernels.matrix_1q = real_matrix_1q;
     backend.real_kernels.controlled_diagonal_1q = real_controlled_diagonal_1q;
+    backend.real_kernels.multiply_diagonal = real_multiply_diagonal;
     backend.real_kernels.matrix_element_1q = real_matrix_element_1q;
     return backend;
 }

@@ -96,6 +96,17 @@ void matrix_2q(Amp* a, int first, int second, const Matrix4& u, std::size_t begi
     }
 }
 
+inline double conj(double a) { return a; }
+inline Complex conj(Complex a) { return {a.real(), -a.imag()}; }
+
+template <class Amp>
+void multiply_diagonal(Amp* a, const Amp* d, bool conjugate, std::size_t begin, std::size_t end) {
+    if (conjugate)
+        for (std::size_t i = begin; i < end; ++i) a[i] = mul(conj(d[i]), a[i]);
+    else
+        for (std::size_t i = begin; i < end; ++i) a[i] = mul(d[i], a[i]);
+}
+
 template <class Amp>
 Amp matrix_element_1q(const Amp* bra, const Amp* ket, int control, int target, const Matrix2& m,
                       std::size_t begin, std::size_t end) {
@@ -117,7 +128,8 @@ Amp matrix_element_1q(const Amp* bra, const Amp* ket, int control, int target, c
 template <class Amp>
 KernelSet<Amp> kernel_set() {
     return {matrix_1q<Amp>, diagonal_1q<Amp>, controlled_matrix_1q<Amp>,
-            controlled_diagonal_1q<Amp>, matrix_2q<Amp>, matrix_element_1q<Amp>};
+            controlled_diagonal_1q<Amp>, matrix_2q<Amp>, multiply_diagonal<Amp>,
+            matrix_element_1q<Amp>};
 }
 
 }  // namespace qmlr::quantum::scalar
