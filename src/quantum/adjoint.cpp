@@ -12,6 +12,12 @@ namespace {
 double real_part(double v) { return v; }
 double real_part(const Complex& v) { return v.real(); }
 
+// Adds dL/dangle into the gradient of the angle's source (θ or x) by the chain rule.
+void accumulate(const Angle& a, double dl_dangle, double* grad_theta, double* grad_x) {
+    if (a.source == Angle::Source::parameter) grad_theta[a.index] += a.scale * dl_dangle;
+    else if (a.source == Angle::Source::input) grad_x[a.index] += a.scale * dl_dangle;
+}
+
 }  // namespace
 
 template <class Amp>
@@ -24,6 +30,20 @@ void adjoint_backward(const ExecutionPlan& plan, const double* theta, const doub
     const std::size_t first = plan.first_parametric_step();
     std::array<GateDerivative, 3> derivatives;
     for (std::size_t s = steps.size(); s-- > first;) {
+        if (steps[s].diagonal < 0) {
+            const Operation& op = ops[steps[s].op];
+            const ResolvedGate gate = resolve_gate(plan.circuit(), op, theta, x);
+            const bool one_qubit = gate.shape == ResolvedGate::Shape::matrix_1q ||
+                                   gate.shape == ResolvedGate::Shape::diagonal_1q;
+            if (one_qubit && gate_derivatives(op, theta, x, derivatives) == 1) {
+                // Undo on psi, derivative term and undo on lambda in one pass.
+                const double dl_dangle = 2.0 * real_part(adjoint_step_1q(
+                                                   psi, lambda, n, gate.qubits[0],
+                                                   adjoint(gate.u), derivatives[0].d, s > first));
+                accumulate(op.angles[0], dl_dangle, grad_theta, grad_x);
+                continue;
+            }
+        }
         plan.undo_step(s, psi, theta, x);  // psi: the state before step s
         if (steps[s].diagonal < 0) {
             const Operation& op = ops[steps[s].op];
@@ -32,9 +52,7 @@ void adjoint_backward(const ExecutionPlan& plan, const double* theta, const doub
                 const GateDerivative& d = derivatives[j];
                 const double dl_dangle =
                     2.0 * real_part(matrix_element_1q(lambda, psi, n, d.control, d.target, d.d));
-                const Angle& a = op.angles[j];
-                if (a.source == Angle::Source::parameter) grad_theta[a.index] += a.scale * dl_dangle;
-                else if (a.source == Angle::Source::input) grad_x[a.index] += a.scale * dl_dangle;
+                accumulate(op.angles[j], dl_dangle, grad_theta, grad_x);
             }
         }
         if (s > first) plan.undo_step(s, lambda, theta, x);

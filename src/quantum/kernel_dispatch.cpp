@@ -139,6 +139,18 @@ void apply_full_diagonal(Amp* a, int n, const Amp* d, bool conjugate) {
 }
 
 template <class Amp>
+Amp adjoint_step_1q(Amp* psi, Amp* lambda, int n, int target, const Matrix2& u_inverse,
+                    const Matrix2& d, bool update_lambda) {
+    const auto kernel = kernels<Amp>().adjoint_step_1q;
+    const auto slice = [&](std::size_t begin, std::size_t end) {
+        return kernel(psi, lambda, target, u_inverse, d, update_lambda, begin, end);
+    };
+    if (n < kParallelMinQubits) return slice(0, pair_count(n));
+    return parallel_reduce(pair_count(n), kChunkGroups, Amp{}, slice,
+                           [](Amp x, Amp y) { return x + y; });
+}
+
+template <class Amp>
 Amp matrix_element_1q(const Amp* bra, const Amp* ket, int n, int control, int target,
                       const Matrix2& m) {
     const auto kernel = kernels<Amp>().matrix_element_1q;
@@ -159,6 +171,7 @@ Amp matrix_element_1q(const Amp* bra, const Amp* ket, int n, int control, int ta
     template void apply_controlled_diagonal_1q<Amp>(Amp*, int, int, int, Complex, Complex);   \
     template void apply_matrix_2q<Amp>(Amp*, int, int, int, const Matrix4&);                  \
     template void apply_full_diagonal<Amp>(Amp*, int, const Amp*, bool);                      \
+    template Amp adjoint_step_1q<Amp>(Amp*, Amp*, int, int, const Matrix2&, const Matrix2&, bool); \
     template Amp matrix_element_1q<Amp>(const Amp*, const Amp*, int, int, int, const Matrix2&);
 QMLR_INSTANTIATE_DISPATCH(double)
 QMLR_INSTANTIATE_DISPATCH(Complex)

@@ -35,6 +35,10 @@ void apply_matrix_2q(Amp* a, int n, int first, int second, const Matrix4& u);
 // a_i *= d_i (or conj(d_i)) for a diagonal d of 2^n entries.
 template <class Amp>
 void apply_full_diagonal(Amp* a, int n, const Amp* d, bool conjugate);
+// The fused adjoint step of kernels.hpp over a whole state; returns ⟨lambda| d |psi_before⟩.
+template <class Amp>
+Amp adjoint_step_1q(Amp* psi, Amp* lambda, int n, int target, const Matrix2& u_inverse,
+                    const Matrix2& d, bool update_lambda);
 // ⟨bra| M_target |ket⟩ (restricted to control = 1 when control >= 0), summed in a fixed order.
 template <class Amp>
 Amp matrix_element_1q(const Amp* bra, const Amp* ket, int n, int control, int target,

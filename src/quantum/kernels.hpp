@@ -50,6 +50,12 @@ struct KernelSet {
     // a_i *= d_i (or conj(d_i) when `conjugate`), for a precomputed diagonal d; amplitudes.
     void (*multiply_diagonal)(Amp* a, const Amp* d, bool conjugate, std::size_t begin,
                               std::size_t end);
+    // One step of the adjoint walk for a 1-qubit gate, fused into one pass over pairs:
+    // psi ← u_inverse·psi (the state before the gate), returns the partial sum of
+    // ⟨lambda| d |psi_before⟩, then lambda ← u_inverse·lambda if update_lambda.
+    Amp (*adjoint_step_1q)(Amp* psi, Amp* lambda, int target, const Matrix2& u_inverse,
+                           const Matrix2& d, bool update_lambda, std::size_t begin,
+                           std::size_t end);
     // Partial sum of ⟨bra| M_target |ket⟩ over a slice, M not necessarily unitary. With
     // control < 0 the slice is of pairs; otherwise of quads and only control = 1 terms count.
     Amp (*matrix_element_1q)(const Amp* bra, const Amp* ket, int control, int target,

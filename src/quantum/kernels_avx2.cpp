@@ -177,29 +177,147 @@ double horizontal_sum(__m256d v) {
     return _mm_cvtsd_f64(_mm_add_sd(pair, _mm_unpackhi_pd(pair, pair)));
 }
 
+size_t smaller(size_t a, size_t b) { return a < b ? a : b; }
+
+// Calls body(i0, count) for each run of pairs in [begin, end) whose |0⟩ indices i0 … i0+count−1
+// are contiguous (a run ends where the pair index carries into the target bit).
+template <class Body>
+void for_each_pair_run(int target, size_t begin, size_t end, Body&& body) {
+    const size_t bit = size_t{1} << target;
+    for (size_t p = begin; p < end;) {
+        const size_t run = smaller(end - p, bit - (p & (bit - 1)));
+        body(insert_bit(p, target), run);
+        p += run;
+    }
+}
+
+// 2×2 real matrix entries broadcast to all lanes (targets >= 2) or lane by lane (targets 0, 1).
+struct RealMatrix {
+    __m256d m00, m01, m10, m11;  // broadcast
+    __m256d diag, off;           // in-register layout
+};
+
+RealMatrix real_matrix(const Matrix2& u, int target) {
+    const double e00 = re(at(u, 0)), e01 = re(at(u, 1)), e10 = re(at(u, 2)), e11 = re(at(u, 3));
+    RealMatrix m{_mm256_set1_pd(e00), _mm256_set1_pd(e01), _mm256_set1_pd(e10),
+                 _mm256_set1_pd(e11), _mm256_setzero_pd(), _mm256_setzero_pd()};
+    if (target < 2) {
+        m.diag = real_per_lane(e00, e11, target);
+        m.off = real_per_lane(e01, e10, target);
+    }
+    return m;
+}
+
+// M·v for a register holding two whole pairs (targets 0, 1).
+__m256d in_register(const RealMatrix& m, __m256d v, int target) {
+    return _mm256_fmadd_pd(m.off, real_partner(v, target), _mm256_mul_pd(m.diag, v));
+}
+
 void real_matrix_1q(double* a, int target, const Matrix2& u, size_t begin, size_t end) {
+    const RealMatrix m = real_matrix(u, target);
     size_t p = begin;
     if (target < 2) {  // pairs p, p+1 (p even) form the register at amplitude 2p
-        const __m256d diag = real_per_lane(re(at(u, 0)), re(at(u, 3)), target);
-        const __m256d off = real_per_lane(re(at(u, 1)), re(at(u, 2)), target);
-        for (; p + 2 <= end; p += 2) {
-            const __m256d v = _mm256_loadu_pd(a + 2 * p);
-            _mm256_storeu_pd(a + 2 * p,
-                            _mm256_fmadd_pd(off, real_partner(v, target), _mm256_mul_pd(diag, v)));
-        }
-    } else {  // pairs p..p+3 (p a multiple of 4) are adjacent
-        const __m256d u00 = _mm256_set1_pd(re(at(u, 0))), u01 = _mm256_set1_pd(re(at(u, 1))),
-                      u10 = _mm256_set1_pd(re(at(u, 2))), u11 = _mm256_set1_pd(re(at(u, 3)));
-        const size_t bit = size_t{1} << target;
-        for (; p + 4 <= end; p += 4) {
-            double* lo = a + insert_bit(p, target);
-            double* hi = lo + bit;
-            const __m256d x0 = _mm256_loadu_pd(lo), x1 = _mm256_loadu_pd(hi);
-            _mm256_storeu_pd(lo, _mm256_fmadd_pd(u01, x1, _mm256_mul_pd(u00, x0)));
-            _mm256_storeu_pd(hi, _mm256_fmadd_pd(u11, x1, _mm256_mul_pd(u10, x0)));
-        }
+        for (; p + 2 <= end; p += 2)
+            _mm256_storeu_pd(a + 2 * p, in_register(m, _mm256_loadu_pd(a + 2 * p), target));
+        if (p < end) scalar_real().matrix_1q(a, target, u, p, end);
+        return;
     }
-    if (p < end) scalar_real().matrix_1q(a, target, u, p, end);
+    const size_t bit = size_t{1} << target;
+    for_each_pair_run(target, begin, end, [&](size_t i0, size_t count) {
+        double* lo = a + i0;
+        double* hi = lo + bit;
+        size_t j = 0;
+        for (; j + 4 <= count; j += 4) {
+            const __m256d x0 = _mm256_loadu_pd(lo + j), x1 = _mm256_loadu_pd(hi + j);
+            _mm256_storeu_pd(lo + j, _mm256_fmadd_pd(m.m01, x1, _mm256_mul_pd(m.m00, x0)));
+            _mm256_storeu_pd(hi + j, _mm256_fmadd_pd(m.m11, x1, _mm256_mul_pd(m.m10, x0)));
+        }
+        for (; j < count; ++j) {
+            const double x0 = lo[j], x1 = hi[j];
+            lo[j] = re(at(u, 0)) * x0 + re(at(u, 1)) * x1;
+            hi[j] = re(at(u, 2)) * x0 + re(at(u, 3)) * x1;
+        }
+    });
+}
+
+// Four accumulators (two per unrolled half) keep the dot product off the FMA latency chain.
+template <bool update_lambda>
+double real_adjoint_step(double* psi, double* lambda, int target, const Matrix2& u_inverse,
+                         const Matrix2& d, size_t begin, size_t end) {
+    const RealMatrix v = real_matrix(u_inverse, target), dm = real_matrix(d, target);
+    __m256d acc[4] = {_mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd(),
+                      _mm256_setzero_pd()};
+    size_t p = begin;
+    if (target < 2) {
+        // Register at amplitude i holds two whole pairs.
+        const auto step = [&](size_t i, __m256d& sum) {
+            const __m256d x = in_register(v, _mm256_loadu_pd(psi + i), target);
+            _mm256_storeu_pd(psi + i, x);
+            const __m256d l = _mm256_loadu_pd(lambda + i);
+            sum = _mm256_fmadd_pd(l, in_register(dm, x, target), sum);
+            if (update_lambda) _mm256_storeu_pd(lambda + i, in_register(v, l, target));
+        };
+        for (; p + 4 <= end; p += 4) {
+            step(2 * p, acc[0]);
+            step(2 * p + 4, acc[1]);
+        }
+        for (; p + 2 <= end; p += 2) step(2 * p, acc[2]);
+        double total = horizontal_sum(_mm256_add_pd(_mm256_add_pd(acc[0], acc[1]), acc[2]));
+        if (p < end)
+            total += scalar_real().adjoint_step_1q(psi, lambda, target, u_inverse, d,
+                                                   update_lambda, p, end);
+        return total;
+    }
+    const size_t bit = size_t{1} << target;
+    double tail = 0.0;
+    for_each_pair_run(target, begin, end, [&](size_t i0, size_t count) {
+        double* plo = psi + i0;
+        double* phi = plo + bit;
+        double* llo = lambda + i0;
+        double* lhi = llo + bit;
+        // Four pairs starting at offset j, into accumulators a and b.
+        const auto step = [&](size_t j, __m256d& a, __m256d& b) {
+            const __m256d p0 = _mm256_loadu_pd(plo + j), p1 = _mm256_loadu_pd(phi + j);
+            const __m256d x0 = _mm256_fmadd_pd(v.m01, p1, _mm256_mul_pd(v.m00, p0));
+            const __m256d x1 = _mm256_fmadd_pd(v.m11, p1, _mm256_mul_pd(v.m10, p0));
+            _mm256_storeu_pd(plo + j, x0);
+            _mm256_storeu_pd(phi + j, x1);
+            const __m256d l0 = _mm256_loadu_pd(llo + j), l1 = _mm256_loadu_pd(lhi + j);
+            a = _mm256_fmadd_pd(l0, _mm256_fmadd_pd(dm.m01, x1, _mm256_mul_pd(dm.m00, x0)), a);
+            b = _mm256_fmadd_pd(l1, _mm256_fmadd_pd(dm.m11, x1, _mm256_mul_pd(dm.m10, x0)), b);
+            if (update_lambda) {
+                _mm256_storeu_pd(llo + j, _mm256_fmadd_pd(v.m01, l1, _mm256_mul_pd(v.m00, l0)));
+                _mm256_storeu_pd(lhi + j, _mm256_fmadd_pd(v.m11, l1, _mm256_mul_pd(v.m10, l0)));
+            }
+        };
+        size_t j = 0;
+        for (; j + 8 <= count; j += 8) {
+            step(j, acc[0], acc[1]);
+            step(j + 4, acc[2], acc[3]);
+        }
+        for (; j + 4 <= count; j += 4) step(j, acc[0], acc[1]);
+        for (; j < count; ++j) {
+            const double x0 = re(at(u_inverse, 0)) * plo[j] + re(at(u_inverse, 1)) * phi[j];
+            const double x1 = re(at(u_inverse, 2)) * plo[j] + re(at(u_inverse, 3)) * phi[j];
+            plo[j] = x0;
+            phi[j] = x1;
+            const double l0 = llo[j], l1 = lhi[j];
+            tail += l0 * (re(at(d, 0)) * x0 + re(at(d, 1)) * x1) +
+                    l1 * (re(at(d, 2)) * x0 + re(at(d, 3)) * x1);
+            if (update_lambda) {
+                llo[j] = re(at(u_inverse, 0)) * l0 + re(at(u_inverse, 1)) * l1;
+                lhi[j] = re(at(u_inverse, 2)) * l0 + re(at(u_inverse, 3)) * l1;
+            }
+        }
+    });
+    const __m256d total = _mm256_add_pd(_mm256_add_pd(acc[0], acc[1]), _mm256_add_pd(acc[2], acc[3]));
+    return horizontal_sum(total) + tail;
+}
+
+double real_adjoint_step_1q(double* psi, double* lambda, int target, const Matrix2& u_inverse,
+                            const Matrix2& d, bool update_lambda, size_t begin, size_t end) {
+    return update_lambda ? real_adjoint_step<true>(psi, lambda, target, u_inverse, d, begin, end)
+                         : real_adjoint_step<false>(psi, lambda, target, u_inverse, d, begin, end);
 }
 
 void real_controlled_diagonal_1q(double* a, int control, int target, Complex d0, Complex d1,
@@ -272,6 +390,7 @@ KernelBackend make_avx2_backend() {
     backend.real_kernels.matrix_1q = real_matrix_1q;
     backend.real_kernels.controlled_diagonal_1q = real_controlled_diagonal_1q;
     backend.real_kernels.multiply_diagonal = real_multiply_diagonal;
+    backend.real_kernels.adjoint_step_1q = real_adjoint_step_1q;
     backend.real_kernels.matrix_element_1q = real_matrix_element_1q;
     return backend;
 }

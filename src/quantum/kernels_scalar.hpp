@@ -126,10 +126,35 @@ Amp matrix_element_1q(const Amp* bra, const Amp* ket, int control, int target, c
 }
 
 template <class Amp>
+Amp adjoint_step_1q(Amp* psi, Amp* lambda, int target, const Matrix2& u_inverse, const Matrix2& d,
+                    bool update_lambda, std::size_t begin, std::size_t end) {
+    const Amp v00 = entry<Amp>(u_inverse.m[0]), v01 = entry<Amp>(u_inverse.m[1]),
+              v10 = entry<Amp>(u_inverse.m[2]), v11 = entry<Amp>(u_inverse.m[3]);
+    const Amp d00 = entry<Amp>(d.m[0]), d01 = entry<Amp>(d.m[1]), d10 = entry<Amp>(d.m[2]),
+              d11 = entry<Amp>(d.m[3]);
+    const std::size_t bit = std::size_t{1} << target;
+    Amp sum{};
+    for (std::size_t p = begin; p < end; ++p) {
+        const std::size_t i0 = insert_zero_bit(p, target), i1 = i0 | bit;
+        const Amp x0 = mul(v00, psi[i0]) + mul(v01, psi[i1]);
+        const Amp x1 = mul(v10, psi[i0]) + mul(v11, psi[i1]);
+        psi[i0] = x0;
+        psi[i1] = x1;
+        const Amp l0 = lambda[i0], l1 = lambda[i1];
+        sum += conj_mul(l0, mul(d00, x0) + mul(d01, x1)) + conj_mul(l1, mul(d10, x0) + mul(d11, x1));
+        if (update_lambda) {
+            lambda[i0] = mul(v00, l0) + mul(v01, l1);
+            lambda[i1] = mul(v10, l0) + mul(v11, l1);
+        }
+    }
+    return sum;
+}
+
+template <class Amp>
 KernelSet<Amp> kernel_set() {
     return {matrix_1q<Amp>, diagonal_1q<Amp>, controlled_matrix_1q<Amp>,
             controlled_diagonal_1q<Amp>, matrix_2q<Amp>, multiply_diagonal<Amp>,
-            matrix_element_1q<Amp>};
+            adjoint_step_1q<Amp>,   matrix_element_1q<Amp>};
 }
 
 }  // namespace qmlr::quantum::scalar
