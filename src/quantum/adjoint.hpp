@@ -14,8 +14,9 @@
 
 namespace qmlr::quantum {
 
-// The backward walk. `psi` holds the final state and is consumed (it is rewound gate by gate);
-// `lambda` holds the seed Gψ and is consumed too. Adds dL/dθ into grad_theta
+// The backward walk for a circuit run from |0…0⟩ with plan.run_from_zero. `psi` holds the final
+// state and is consumed (it is rewound gate by gate, then used as scratch); `lambda` holds the
+// seed Gψ and is consumed too. Adds dL/dθ into grad_theta
 // (num_parameters) and dL/dx into grad_x (num_inputs). Amp = double (real circuits) or Complex.
 template <class Amp>
 void adjoint_backward(const ExecutionPlan& plan, const double* theta, const double* x, Amp* psi,
@@ -26,12 +27,11 @@ struct CircuitGradients {
     std::vector<double> x;      // dL/dx, num_inputs
 };
 
-// One sample, from |0…0⟩ (or from `initial` when given): runs the circuit, then the backward
-// walk for dL/d(outputs) = grad_outputs (outputs.size(n) values). Allocates; for many samples
-// use BatchedEvaluator.
+// One sample from |0…0⟩: runs the circuit, then the backward walk for
+// dL/d(outputs) = grad_outputs (outputs.size(n) values). Allocates; for many samples use
+// BatchedEvaluator.
 CircuitGradients adjoint_vjp(const Circuit& circuit, std::span<const double> theta,
                              std::span<const double> x, const Outputs& outputs,
-                             std::span<const double> grad_outputs,
-                             const StateVector* initial = nullptr);
+                             std::span<const double> grad_outputs);
 
 }  // namespace qmlr::quantum

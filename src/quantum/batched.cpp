@@ -16,12 +16,6 @@ namespace {
 // enough to balance 2–4 threads on a batch of 32–64.
 constexpr std::size_t kSamplesPerChunk = 8;
 
-template <class Amp>
-void set_zero_state(Amp* a, int n) {
-    std::fill(a, a + (std::size_t{1} << n), Amp{});
-    a[0] = 1.0;
-}
-
 }  // namespace
 
 BatchedEvaluator::BatchedEvaluator(Circuit circuit, Outputs outputs, EvaluatorOptions options)
@@ -70,41 +64,88 @@ void BatchedEvaluator::check_batch(std::size_t batch, std::span<const double> x,
 }
 
 template <class Amp>
-void BatchedEvaluator::forward_sample(Amp* psi, const double* x, const double* theta,
-                                      double* out) const {
-    const int n = circuit().num_qubits();
-    set_zero_state(psi, n);
-    plan_.run(psi, theta, x);
-    compute_outputs(outputs_, psi, n, out);
+Amp* BatchedEvaluator::psi_of(Workspace& w) {
+    if constexpr (sizeof(Amp) == sizeof(double)) return w.real_psi.data();
+    else return w.psi.data();
 }
 
 template <class Amp>
-void BatchedEvaluator::vjp_sample(Amp* psi, Amp* lambda, const double* x, const double* theta,
-                                  const double* grad_out, double* grad_theta,
-                                  double* grad_x) const {
-    const int n = circuit().num_qubits();
-    set_zero_state(psi, n);
-    plan_.run(psi, theta, x);
-    adjoint_seed(outputs_, psi, n, grad_out, lambda);
-    adjoint_backward(plan_, theta, x, psi, lambda, grad_theta, grad_x);
+Amp* BatchedEvaluator::lambda_of(Workspace& w) {
+    if constexpr (sizeof(Amp) == sizeof(double)) return w.real_lambda.data();
+    else return w.lambda.data();
 }
 
-void BatchedEvaluator::forward(std::size_t batch, std::span<const double> x,
-                               std::span<const double> theta, std::span<double> out) {
-    check_batch(batch, x, theta, out, "outputs");
+template <class Amp>
+AlignedBuffer<Amp>& BatchedEvaluator::saved_states() {
+    if constexpr (sizeof(Amp) == sizeof(double)) return saved_real_;
+    else return saved_;
+}
+
+template <class Amp>
+void BatchedEvaluator::forward_batch(std::size_t batch, std::span<const double> x,
+                                     std::span<const double> theta, std::span<double> out) {
+    const int n = circuit().num_qubits();
+    const std::size_t dim = std::size_t{1} << n, n_in = num_inputs();
+    const bool save = batch * dim * sizeof(Amp) <= kMaxSavedStateBytes;
+    AlignedBuffer<Amp>& saved = saved_states<Amp>();
+    if (save && saved.size() < batch * dim) saved = AlignedBuffer<Amp>(batch * dim);
     const std::size_t grain = samples_per_chunk(batch);
     reserve_workspaces(chunk_count(batch, grain));
-    const std::size_t n_in = num_inputs();
     parallel_for(batch, grain, [&](std::size_t begin, std::size_t end) {
         Workspace& w = *workspaces_[begin / grain];
         for (std::size_t b = begin; b < end; ++b) {
             const auto xb = x.subspan(b * n_in, n_in);
             check_circuit_arguments(circuit(), theta, xb);  // finite angles
-            double* out_b = out.data() + b * num_outputs_;
-            if (real_path_) forward_sample(w.real_psi.data(), xb.data(), theta.data(), out_b);
-            else forward_sample(w.psi.data(), xb.data(), theta.data(), out_b);
+            Amp* psi = save ? saved.data() + b * dim : psi_of<Amp>(w);
+            plan_.run_from_zero(psi, theta.data(), xb.data());
+            compute_outputs(outputs_, psi, n, out.data() + b * num_outputs_);
         }
     });
+    if (save) {
+        saved_x_.assign(x.begin(), x.end());
+        saved_theta_.assign(theta.begin(), theta.end());
+        saved_batch_ = batch;
+        saved_valid_ = true;
+    }
+}
+
+template <class Amp>
+void BatchedEvaluator::vjp_batch(std::size_t batch, std::span<const double> x,
+                                 std::span<const double> theta,
+                                 std::span<const double> grad_outputs, std::span<double> grad_x) {
+    const int n = circuit().num_qubits();
+    const std::size_t dim = std::size_t{1} << n, n_in = num_inputs();
+    const bool reuse = saved_valid_ && saved_batch_ == batch &&
+                       std::equal(x.begin(), x.end(), saved_x_.begin(), saved_x_.end()) &&
+                       std::equal(theta.begin(), theta.end(), saved_theta_.begin(),
+                                  saved_theta_.end());
+    const Amp* saved = saved_states<Amp>().data();
+    const std::size_t grain = samples_per_chunk(batch);
+    reserve_workspaces(chunk_count(batch, grain));
+    parallel_for(batch, grain, [&](std::size_t begin, std::size_t end) {
+        Workspace& w = *workspaces_[begin / grain];
+        Amp* psi = psi_of<Amp>(w);
+        Amp* lambda = lambda_of<Amp>(w);
+        std::fill(w.grad_theta.begin(), w.grad_theta.end(), 0.0);
+        for (std::size_t b = begin; b < end; ++b) {
+            const auto xb = x.subspan(b * n_in, n_in);
+            check_circuit_arguments(circuit(), theta, xb);  // finite angles
+            if (reuse) std::copy(saved + b * dim, saved + (b + 1) * dim, psi);
+            else plan_.run_from_zero(psi, theta.data(), xb.data());
+            double* gx = grad_x.data() + b * n_in;
+            std::fill(gx, gx + n_in, 0.0);
+            adjoint_seed(outputs_, psi, n, grad_outputs.data() + b * num_outputs_, lambda);
+            adjoint_backward(plan_, theta.data(), xb.data(), psi, lambda, w.grad_theta.data(), gx);
+        }
+    });
+}
+
+void BatchedEvaluator::forward(std::size_t batch, std::span<const double> x,
+                               std::span<const double> theta, std::span<double> out) {
+    check_batch(batch, x, theta, out, "outputs");
+    saved_valid_ = false;
+    if (real_path_) forward_batch<double>(batch, x, theta, out);
+    else forward_batch<Complex>(batch, x, theta, out);
 }
 
 void BatchedEvaluator::vjp(std::size_t batch, std::span<const double> x,
@@ -117,28 +158,10 @@ void BatchedEvaluator::vjp(std::size_t batch, std::span<const double> x,
     require(grad_x.size() == x.size(), "dL/dx must have the shape of x (" +
                                            std::to_string(x.size()) + " values), got " +
                                            std::to_string(grad_x.size()));
-    const std::size_t grain = samples_per_chunk(batch);
-    const std::size_t chunks = chunk_count(batch, grain);
-    reserve_workspaces(chunks);
-    const std::size_t n_in = num_inputs();
-    parallel_for(batch, grain, [&](std::size_t begin, std::size_t end) {
-        Workspace& w = *workspaces_[begin / grain];
-        std::fill(w.grad_theta.begin(), w.grad_theta.end(), 0.0);
-        for (std::size_t b = begin; b < end; ++b) {
-            const auto xb = x.subspan(b * n_in, n_in);
-            check_circuit_arguments(circuit(), theta, xb);  // finite angles
-            double* gx = grad_x.data() + b * n_in;
-            std::fill(gx, gx + n_in, 0.0);
-            const double* g_out = grad_outputs.data() + b * num_outputs_;
-            if (real_path_)
-                vjp_sample(w.real_psi.data(), w.real_lambda.data(), xb.data(), theta.data(),
-                           g_out, w.grad_theta.data(), gx);
-            else
-                vjp_sample(w.psi.data(), w.lambda.data(), xb.data(), theta.data(), g_out,
-                           w.grad_theta.data(), gx);
-        }
-    });
+    if (real_path_) vjp_batch<double>(batch, x, theta, grad_outputs, grad_x);
+    else vjp_batch<Complex>(batch, x, theta, grad_outputs, grad_x);
     std::fill(grad_theta.begin(), grad_theta.end(), 0.0);
+    const std::size_t chunks = chunk_count(batch, samples_per_chunk(batch));
     for (std::size_t c = 0; c < chunks; ++c)
         for (std::size_t i = 0; i < grad_theta.size(); ++i)
             grad_theta[i] += workspaces_[c]->grad_theta[i];

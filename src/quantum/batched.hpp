@@ -8,6 +8,9 @@
 // later calls, so evaluating a sample allocates nothing. dL/dθ is the sum of the chunk partials
 // in chunk order: identical for any thread count. States of kParallelMinQubits or more run one
 // sample at a time with threads inside each gate instead.
+//
+// forward() keeps the final states (up to kMaxSavedStateBytes); a vjp() called next with the
+// same x and θ starts its backward walks from them instead of rerunning the circuit.
 #include <cstddef>
 #include <memory>
 #include <span>
@@ -19,6 +22,8 @@
 #include "quantum/outputs.hpp"
 
 namespace qmlr::quantum {
+
+inline constexpr std::size_t kMaxSavedStateBytes = std::size_t{64} << 20;
 
 struct EvaluatorOptions {
     // Simulate with real amplitudes when the circuit keeps them real (Circuit::is_real()).
@@ -42,7 +47,7 @@ public:
 
     // grad_outputs = dL/d(outputs) (batch × num_outputs) -> grad_theta = Σ_b dL/dθ
     // (num_parameters, overwritten) and grad_x = dL/dx (batch × num_inputs, overwritten).
-    // Reruns the forward pass of each sample, so it needs no state from forward().
+    // Reruns the forward pass of each sample unless the last forward() had these x and θ.
     void vjp(std::size_t batch, std::span<const double> x, std::span<const double> theta,
              std::span<const double> grad_outputs, std::span<double> grad_theta,
              std::span<double> grad_x);
@@ -60,16 +65,29 @@ private:
     void check_batch(std::size_t batch, std::span<const double> x, std::span<const double> theta,
                      std::span<const double> per_output, const char* per_output_name) const;
     template <class Amp>
-    void forward_sample(Amp* psi, const double* x, const double* theta, double* out) const;
+    void forward_batch(std::size_t batch, std::span<const double> x,
+                       std::span<const double> theta, std::span<double> out);
     template <class Amp>
-    void vjp_sample(Amp* psi, Amp* lambda, const double* x, const double* theta,
-                    const double* grad_out, double* grad_theta, double* grad_x) const;
+    void vjp_batch(std::size_t batch, std::span<const double> x, std::span<const double> theta,
+                   std::span<const double> grad_outputs, std::span<double> grad_x);
+    template <class Amp>
+    static Amp* psi_of(Workspace& w);
+    template <class Amp>
+    static Amp* lambda_of(Workspace& w);
+    template <class Amp>
+    AlignedBuffer<Amp>& saved_states();
 
     ExecutionPlan plan_;
     Outputs outputs_;
     std::size_t num_outputs_;
     bool real_path_;
     std::vector<std::unique_ptr<Workspace>> workspaces_;
+    // Final states of the last forward() (batch × 2^n), valid for saved_x_ and saved_theta_.
+    AlignedBuffer<Complex> saved_;
+    AlignedBuffer<double> saved_real_;
+    std::vector<double> saved_x_, saved_theta_;
+    std::size_t saved_batch_ = 0;
+    bool saved_valid_ = false;
 };
 
 }  // namespace qmlr::quantum

@@ -94,15 +94,15 @@ void apply_gate(Amp* a, int n, const ResolvedGate& g) {
     }
 }
 
-int gate_derivatives(const Operation& op, const double* theta, const double* x,
+int gate_derivatives(const Operation& op, const Matrix2& u, const double* theta, const double* x,
                      std::array<GateDerivative, 3>& out) {
     const int target = op.qubits[0];
     switch (op.kind) {
-        case GateKind::rx: out[0] = {rx_derivative(angle(op, 0, theta, x)), -1, target}; return 1;
-        case GateKind::ry: out[0] = {ry_derivative(angle(op, 0, theta, x)), -1, target}; return 1;
-        case GateKind::rz: out[0] = {rz_derivative(angle(op, 0, theta, x)), -1, target}; return 1;
+        case GateKind::rx: out[0] = {multiply(rx_generator(), u), -1, target}; return 1;
+        case GateKind::ry: out[0] = {multiply(ry_generator(), u), -1, target}; return 1;
+        case GateKind::rz: out[0] = {multiply(rz_generator(), u), -1, target}; return 1;
         case GateKind::phase_shift:
-            out[0] = {phase_shift_derivative(angle(op, 0, theta, x)), -1, target};
+            out[0] = {multiply(phase_shift_generator(), u), -1, target};
             return 1;
         case GateKind::rot: {
             const auto d = rot_derivatives(angle(op, 0, theta, x), angle(op, 1, theta, x),
@@ -111,13 +111,13 @@ int gate_derivatives(const Operation& op, const double* theta, const double* x,
             return 3;
         }
         case GateKind::crx:
-            out[0] = {rx_derivative(angle(op, 0, theta, x)), op.qubits[0], op.qubits[1]};
+            out[0] = {multiply(rx_generator(), u), op.qubits[0], op.qubits[1]};
             return 1;
         case GateKind::cry:
-            out[0] = {ry_derivative(angle(op, 0, theta, x)), op.qubits[0], op.qubits[1]};
+            out[0] = {multiply(ry_generator(), u), op.qubits[0], op.qubits[1]};
             return 1;
         case GateKind::crz:
-            out[0] = {rz_derivative(angle(op, 0, theta, x)), op.qubits[0], op.qubits[1]};
+            out[0] = {multiply(rz_generator(), u), op.qubits[0], op.qubits[1]};
             return 1;
         default:
             return 0;

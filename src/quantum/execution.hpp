@@ -36,14 +36,15 @@ template <class Amp>
 void apply_gate(Amp* a, int n_qubits, const ResolvedGate& gate);
 
 // d U / d(angle j) for each angle of a parametric operation, as a 2×2 matrix on `target`
-// (restricted to control = 1 when control >= 0). Returns the number of angles (0 for fixed
+// (restricted to control = 1 when control >= 0), given the operation's resolved matrix u (for a
+// one-angle gate dU/dθ = K·u, no trigonometry). Returns the number of angles (0 for fixed
 // gates).
 struct GateDerivative {
     Matrix2 d;
     int control;
     int target;
 };
-int gate_derivatives(const Operation& op, const double* theta, const double* x,
+int gate_derivatives(const Operation& op, const Matrix2& u, const double* theta, const double* x,
                      std::array<GateDerivative, 3>& out);
 
 // Errors unless θ and x have at least the lengths the circuit needs and hold finite values.

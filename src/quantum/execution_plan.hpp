@@ -1,9 +1,16 @@
 #pragma once
-// A circuit prepared for repeated execution. Runs of two or more consecutive gates that are
-// diagonal with constant angles (a CZ ring, Z/S/T, fixed RZ/PhaseShift/CRZ) are merged into one
-// precomputed diagonal and applied in a single pass: the three CZ rings of the QPLR circuit cost
-// three passes instead of thirty. Fusion is used up to kMaxFusedQubits (each fused run stores
-// 2^n entries); larger circuits run gate by gate.
+// A circuit prepared for repeated execution from |0…0⟩, with two shortcuts:
+//
+// Product-state prefix. A single-qubit gate that acts on qubit q before any multi-qubit gate
+// touches q commutes with every earlier gate on other qubits, so all such gates together turn
+// |0…0⟩ into a product state ⊗_q v_q (v_q a 2-vector), prepared in one pass instead of one pass
+// per gate. Angle encodings and the first rotation layer of every circuit in the papers are such
+// a prefix. The adjoint method differentiates it in closed form (adjoint.cpp).
+//
+// Fused diagonals. Runs of two or more consecutive remaining gates that are diagonal with
+// constant angles (a CZ ring, Z/S/T, fixed RZ/PhaseShift/CRZ) are merged into one precomputed
+// diagonal applied in a single pass. Used up to kMaxFusedQubits (each run stores 2^n entries).
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -14,31 +21,34 @@
 namespace qmlr::quantum {
 
 inline constexpr int kMaxFusedQubits = 16;
+// Plans serve circuits of up to this many qubits (the prefix factors live on the stack).
+inline constexpr int kMaxQubitsInPlan = 32;
 
 class ExecutionPlan {
 public:
-    // One step: the single operation `op`, or (diagonal >= 0) the fused diagonal of
-    // operations [op, op_end).
+    // One step after the prefix: the single operation `op`, or (diagonal >= 0) a fused diagonal.
     struct Step {
         std::uint32_t op;
-        std::uint32_t op_end;
         std::int32_t diagonal;
     };
 
     explicit ExecutionPlan(Circuit circuit);
 
     const Circuit& circuit() const { return circuit_; }
+    // Operation indices of qubit q's prefix, in circuit order.
+    std::span<const std::uint32_t> prefix(int qubit) const { return prefix_[qubit]; }
     std::span<const Step> steps() const { return steps_; }
-    // Index of the first step with a parametric operation (steps before it need no gradient
-    // walk); steps().size() when there is none.
-    std::size_t first_parametric_step() const { return first_parametric_; }
 
-    // Applies every step to a (2^n amplitudes). Amp = Complex, or double for real circuits.
+    // Overwrites a (2^n amplitudes) with the circuit applied to |0…0⟩. Amp = Complex, or double
+    // for real circuits.
     template <class Amp>
-    void run(Amp* a, const double* theta, const double* x) const;
+    void run_from_zero(Amp* a, const double* theta, const double* x) const;
     // Applies the inverse of step s.
     template <class Amp>
     void undo_step(std::size_t s, Amp* a, const double* theta, const double* x) const;
+    // v_q = (prefix gates of q)·|0⟩ for every qubit.
+    template <class Amp>
+    void prefix_factors(const double* theta, const double* x, std::array<Amp, 2>* v) const;
 
 private:
     template <class Amp>
@@ -46,10 +56,14 @@ private:
                     bool inverse) const;
 
     Circuit circuit_;
+    std::vector<std::vector<std::uint32_t>> prefix_;  // per qubit
     std::vector<Step> steps_;
     std::vector<AlignedBuffer<Complex>> diagonals_;
     std::vector<AlignedBuffer<double>> real_diagonals_;  // real circuits only
-    std::size_t first_parametric_ = 0;
 };
+
+// The product state ⊗_q v_q (qubit q = bit q) into a (2^n amplitudes).
+template <class Amp>
+void expand_product_state(const std::array<Amp, 2>* v, int n_qubits, Amp* a);
 
 }  // namespace qmlr::quantum

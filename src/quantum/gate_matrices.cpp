@@ -9,13 +9,18 @@ namespace {
 
 constexpr Complex kI{0.0, 1.0};
 
+// a·b written out: std::complex's operator* adds NaN/infinity recovery this code never needs.
+Complex times(Complex a, Complex b) {
+    return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
+}
+
 template <class M, int D>
 M multiply_square(const M& a, const M& b) {
     M out;
     for (int r = 0; r < D; ++r)
         for (int c = 0; c < D; ++c) {
             Complex s = 0.0;
-            for (int k = 0; k < D; ++k) s += a.m[D * r + k] * b.m[D * k + c];
+            for (int k = 0; k < D; ++k) s += times(a.m[D * r + k], b.m[D * k + c]);
             out.m[D * r + c] = s;
         }
     return out;
@@ -68,24 +73,15 @@ Matrix2 rot(double phi, double theta, double omega) {
     return multiply(rz(omega), multiply(ry(theta), rz(phi)));
 }
 
-// d/dθ cos(θ/2) = −sin(θ/2)/2 and d/dθ sin(θ/2) = cos(θ/2)/2.
-Matrix2 rx_derivative(double theta) {
-    const double c = std::cos(theta / 2.0) / 2.0, s = std::sin(theta / 2.0) / 2.0;
-    return {{-s, -kI * c, -kI * c, -s}};
-}
-Matrix2 ry_derivative(double theta) {
-    const double c = std::cos(theta / 2.0) / 2.0, s = std::sin(theta / 2.0) / 2.0;
-    return {{-s, -c, c, -s}};
-}
-Matrix2 rz_derivative(double theta) {
-    return {{-kI / 2.0 * std::polar(1.0, -theta / 2.0), 0.0, 0.0,
-             kI / 2.0 * std::polar(1.0, theta / 2.0)}};
-}
-Matrix2 phase_shift_derivative(double phi) { return {{0.0, 0.0, 0.0, kI * std::polar(1.0, phi)}}; }
+Matrix2 rx_generator() { return {{0.0, -kI / 2.0, -kI / 2.0, 0.0}}; }
+Matrix2 ry_generator() { return {{0.0, -0.5, 0.5, 0.0}}; }
+Matrix2 rz_generator() { return {{-kI / 2.0, 0.0, 0.0, kI / 2.0}}; }
+Matrix2 phase_shift_generator() { return {{0.0, 0.0, 0.0, kI}}; }
 std::array<Matrix2, 3> rot_derivatives(double phi, double theta, double omega) {
-    return {multiply(rz(omega), multiply(ry(theta), rz_derivative(phi))),
-            multiply(rz(omega), multiply(ry_derivative(theta), rz(phi))),
-            multiply(rz_derivative(omega), multiply(ry(theta), rz(phi)))};
+    const Matrix2 z_phi = rz(phi), y_theta = ry(theta), z_omega = rz(omega);
+    return {multiply(z_omega, multiply(y_theta, multiply(rz_generator(), z_phi))),
+            multiply(z_omega, multiply(ry_generator(), multiply(y_theta, z_phi))),
+            multiply(rz_generator(), multiply(z_omega, multiply(y_theta, z_phi)))};
 }
 
 Matrix2 multiply(const Matrix2& a, const Matrix2& b) { return multiply_square<Matrix2, 2>(a, b); }

@@ -39,11 +39,12 @@ Matrix2 rz(double theta);
 Matrix2 phase_shift(double phi);
 Matrix2 rot(double phi, double theta, double omega);
 
-// Derivatives d/dθ of the rotations above (not unitary).
-Matrix2 rx_derivative(double theta);
-Matrix2 ry_derivative(double theta);
-Matrix2 rz_derivative(double theta);
-Matrix2 phase_shift_derivative(double phi);
+// Generators K of the one-angle gates R(θ) = exp(θK), so that dR/dθ = K·R(θ):
+// K = −iX/2, −iY/2, −iZ/2 for RX, RY, RZ and i|1⟩⟨1| for PhaseShift.
+Matrix2 rx_generator();
+Matrix2 ry_generator();
+Matrix2 rz_generator();
+Matrix2 phase_shift_generator();
 // d Rot / d(φ, θ, ω), in that order.
 std::array<Matrix2, 3> rot_derivatives(double phi, double theta, double omega);
 

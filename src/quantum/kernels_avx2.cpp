@@ -240,62 +240,58 @@ void real_matrix_1q(double* a, int target, const Matrix2& u, size_t begin, size_
     });
 }
 
-// Four accumulators (two per unrolled half) keep the dot product off the FMA latency chain.
+// The derivative term Σ λ·(D x) is accumulated as sums of products λ_r·x_c (one FMA each, on
+// independent chains) and combined with the entries of D once at the end.
 template <bool update_lambda>
 double real_adjoint_step(double* psi, double* lambda, int target, const Matrix2& u_inverse,
                          const Matrix2& d, size_t begin, size_t end) {
     const RealMatrix v = real_matrix(u_inverse, target), dm = real_matrix(d, target);
-    __m256d acc[4] = {_mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd(),
-                      _mm256_setzero_pd()};
     size_t p = begin;
     if (target < 2) {
-        // Register at amplitude i holds two whole pairs.
-        const auto step = [&](size_t i, __m256d& sum) {
-            const __m256d x = in_register(v, _mm256_loadu_pd(psi + i), target);
-            _mm256_storeu_pd(psi + i, x);
-            const __m256d l = _mm256_loadu_pd(lambda + i);
-            sum = _mm256_fmadd_pd(l, in_register(dm, x, target), sum);
-            if (update_lambda) _mm256_storeu_pd(lambda + i, in_register(v, l, target));
-        };
-        for (; p + 4 <= end; p += 4) {
-            step(2 * p, acc[0]);
-            step(2 * p + 4, acc[1]);
+        // Register at amplitude i holds two whole pairs: Σ λ⊙(diag⊙x + off⊙partner(x)).
+        __m256d same = _mm256_setzero_pd(), crossed = _mm256_setzero_pd();
+        for (; p + 2 <= end; p += 2) {
+            const __m256d x = in_register(v, _mm256_loadu_pd(psi + 2 * p), target);
+            _mm256_storeu_pd(psi + 2 * p, x);
+            const __m256d l = _mm256_loadu_pd(lambda + 2 * p);
+            same = _mm256_fmadd_pd(l, x, same);
+            crossed = _mm256_fmadd_pd(l, real_partner(x, target), crossed);
+            if (update_lambda) _mm256_storeu_pd(lambda + 2 * p, in_register(v, l, target));
         }
-        for (; p + 2 <= end; p += 2) step(2 * p, acc[2]);
-        double total = horizontal_sum(_mm256_add_pd(_mm256_add_pd(acc[0], acc[1]), acc[2]));
+        double total = horizontal_sum(
+            _mm256_fmadd_pd(dm.off, crossed, _mm256_mul_pd(dm.diag, same)));
         if (p < end)
             total += scalar_real().adjoint_step_1q(psi, lambda, target, u_inverse, d,
                                                    update_lambda, p, end);
         return total;
     }
     const size_t bit = size_t{1} << target;
+    // s_rc = Σ λ_r x_c over the pairs (r, c ∈ {0, 1}).
+    __m256d s00 = _mm256_setzero_pd(), s01 = _mm256_setzero_pd(), s10 = _mm256_setzero_pd(),
+            s11 = _mm256_setzero_pd();
     double tail = 0.0;
     for_each_pair_run(target, begin, end, [&](size_t i0, size_t count) {
         double* plo = psi + i0;
         double* phi = plo + bit;
         double* llo = lambda + i0;
         double* lhi = llo + bit;
-        // Four pairs starting at offset j, into accumulators a and b.
-        const auto step = [&](size_t j, __m256d& a, __m256d& b) {
+        size_t j = 0;
+        for (; j + 4 <= count; j += 4) {
             const __m256d p0 = _mm256_loadu_pd(plo + j), p1 = _mm256_loadu_pd(phi + j);
             const __m256d x0 = _mm256_fmadd_pd(v.m01, p1, _mm256_mul_pd(v.m00, p0));
             const __m256d x1 = _mm256_fmadd_pd(v.m11, p1, _mm256_mul_pd(v.m10, p0));
             _mm256_storeu_pd(plo + j, x0);
             _mm256_storeu_pd(phi + j, x1);
             const __m256d l0 = _mm256_loadu_pd(llo + j), l1 = _mm256_loadu_pd(lhi + j);
-            a = _mm256_fmadd_pd(l0, _mm256_fmadd_pd(dm.m01, x1, _mm256_mul_pd(dm.m00, x0)), a);
-            b = _mm256_fmadd_pd(l1, _mm256_fmadd_pd(dm.m11, x1, _mm256_mul_pd(dm.m10, x0)), b);
+            s00 = _mm256_fmadd_pd(l0, x0, s00);
+            s01 = _mm256_fmadd_pd(l0, x1, s01);
+            s10 = _mm256_fmadd_pd(l1, x0, s10);
+            s11 = _mm256_fmadd_pd(l1, x1, s11);
             if (update_lambda) {
                 _mm256_storeu_pd(llo + j, _mm256_fmadd_pd(v.m01, l1, _mm256_mul_pd(v.m00, l0)));
                 _mm256_storeu_pd(lhi + j, _mm256_fmadd_pd(v.m11, l1, _mm256_mul_pd(v.m10, l0)));
             }
-        };
-        size_t j = 0;
-        for (; j + 8 <= count; j += 8) {
-            step(j, acc[0], acc[1]);
-            step(j + 4, acc[2], acc[3]);
         }
-        for (; j + 4 <= count; j += 4) step(j, acc[0], acc[1]);
         for (; j < count; ++j) {
             const double x0 = re(at(u_inverse, 0)) * plo[j] + re(at(u_inverse, 1)) * phi[j];
             const double x1 = re(at(u_inverse, 2)) * plo[j] + re(at(u_inverse, 3)) * phi[j];
@@ -310,7 +306,9 @@ double real_adjoint_step(double* psi, double* lambda, int target, const Matrix2&
             }
         }
     });
-    const __m256d total = _mm256_add_pd(_mm256_add_pd(acc[0], acc[1]), _mm256_add_pd(acc[2], acc[3]));
+    const __m256d total = _mm256_fmadd_pd(
+        dm.m00, s00,
+        _mm256_fmadd_pd(dm.m01, s01, _mm256_fmadd_pd(dm.m10, s10, _mm256_mul_pd(dm.m11, s11))));
     return horizontal_sum(total) + tail;
 }
 

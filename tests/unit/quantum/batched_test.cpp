@@ -98,3 +98,26 @@ TEST_CASE("batched evaluation rejects wrong shapes and non-finite inputs") {
     CHECK_THROWS_AS(e.forward(batch, x, theta, out), qmlr::Error);
     CHECK_THROWS_AS(BatchedEvaluator(qplr_circuit(3, 1), Outputs::expval_z({3})), qmlr::Error);
 }
+
+TEST_CASE("vjp reuses the states of the last forward only for the same x and theta") {
+    qmlr::Rng rng(52, "batched-reuse");
+    const int n = 4;
+    const std::size_t batch = 5, n_in = 2, n_par = 4;
+    const Circuit c = random_circuit(n, 30, n_par, n_in, rng);
+    const Outputs o = Outputs::expval_z({1, 3});
+    const auto x = random_vector(batch * n_in, rng), other_x = random_vector(batch * n_in, rng);
+    const auto theta = random_vector(n_par, rng);
+    const auto g = random_vector(batch * 2, rng, -1, 1);
+    std::vector<double> out(batch * 2), gt_fresh(n_par), gx_fresh(x.size()), gt(n_par), gx(x.size());
+    BatchedEvaluator fresh(c, o);
+    fresh.vjp(batch, other_x, theta, g, gt_fresh, gx_fresh);  // no forward before: reruns
+    BatchedEvaluator e(c, o);
+    e.forward(batch, x, theta, out);
+    e.vjp(batch, other_x, theta, g, gt, gx);  // different x: must not reuse the saved states
+    CHECK(gt == gt_fresh);
+    CHECK(gx == gx_fresh);
+    e.forward(batch, other_x, theta, out);
+    e.vjp(batch, other_x, theta, g, gt, gx);  // same x and theta: reuses, same numbers
+    CHECK(gt == gt_fresh);
+    CHECK(gx == gx_fresh);
+}

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "quantum/builders.hpp"
 #include "quantum/execution.hpp"
+#include "quantum/execution_plan.hpp"
 #include "quantum/measurement.hpp"
 #include "quantum/quantum_test_support.hpp"
 
@@ -130,4 +131,33 @@ TEST_CASE("quantum-patch filter: closed forms of the authors' circuit") {
     zero[0] = 1;
     const auto expected = run_dense(c, {}, x, zero);
     CHECK(max_abs_difference(amplitudes_of(s), expected) < 1e-13);
+}
+
+TEST_CASE("execution plan: product-state prefix and fused diagonals give the same state") {
+    // QPLR with 3 layers: the encoding and first RY layer form the prefix (2 gates per qubit);
+    // every CZ ring becomes one fused diagonal.
+    const int n = 5;
+    const ExecutionPlan plan(qplr_circuit(n, 3));
+    for (int q = 0; q < n; ++q) CHECK(plan.prefix(q).size() == 2);
+    CHECK(plan.steps().size() == 3 + 2 * n);
+    int fused = 0;
+    for (const auto& step : plan.steps()) fused += step.diagonal >= 0;
+    CHECK(fused == 3);
+
+    qmlr::Rng rng(32, "plan");
+    for (int trial = 0; trial < 10; ++trial) {
+        Circuit c(4);
+        c.h(1).rz(1, Angle::parameter(0)).rot(2, Angle::input(0), Angle::constant(0.2), Angle::parameter(1));
+        c.cnot(1, 2).rx(1, Angle::parameter(2));  // qubit 1's prefix ends at the CNOT
+        c.cz(0, 3).z(2).s(0).t(3).rz(1, Angle::constant(0.4)).crz(3, 1, Angle::constant(-1.1)).cz(1, 2);
+        c.append(random_circuit(4, 30, 3, 1, rng));
+        const auto theta = random_vector(3, rng), x = random_vector(1, rng);
+        const ExecutionPlan p(c);
+        CHECK(p.prefix(1).size() == 2);
+        std::vector<Complex> planned(16);
+        p.run_from_zero(planned.data(), theta.data(), x.data());
+        std::vector<Complex> zero(16);
+        zero[0] = 1;
+        CHECK(max_abs_difference(planned, run_dense(c, theta, x, zero)) < 1e-12);
+    }
 }
