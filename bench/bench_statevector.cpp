@@ -66,6 +66,11 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+double median(std::vector<double> values) {
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2];
+}
+
 // Median of `reps` timings of body(rep).
 double median_time(int reps, const std::function<void(int)>& body) {
     std::vector<double> times(reps);
@@ -74,8 +79,7 @@ double median_time(int reps, const std::function<void(int)>& body) {
         body(r);
         times[r] = seconds_since(start);
     }
-    std::nth_element(times.begin(), times.begin() + reps / 2, times.end());
-    return times[reps / 2];
+    return median(times);
 }
 
 // STREAM-like in-place read+write: every double scaled once, chunked like the gate kernels.
@@ -95,35 +99,41 @@ void print_row(const char* name, int n, int threads, double seconds, double byte
 
 void large_n(const Options& o) {
     std::printf("name,n,threads,backend,median_seconds,gb_per_s,ratio_to_stream\n");
+    const Matrix2 h = hadamard(), y = ry(0.3), z = rz(0.7), x = pauli_x();
     for (int n = o.min_qubits; n <= o.max_qubits; ++n) {
         const std::size_t dim = std::size_t{1} << n;
         qmlr::AlignedBuffer<Complex> state(dim);
         for (std::size_t i = 0; i < dim; ++i) state[i] = Complex(1.0 / std::sqrt(double(dim)), 0.0);
         Complex* a = state.data();
-        // Enough repetitions to cover every target; more for small n (cheap, and noisier).
-        const int rounds = std::clamp(1 << std::max(0, 21 - n), 1, o.quick ? 8 : 32);
+        // The kernels are timed in interleaved rounds (stream, H, RY, RZ, CNOT, repeat), so a
+        // change of machine load affects all of them alike. Each kernel cycles over all n target
+        // qubits; small n get more rounds (cheap, and noisier).
+        const int rounds = std::clamp(1 << std::max(0, 22 - n), o.quick ? 1 : 2, o.quick ? 8 : 32);
         const int reps = n * rounds;
         const double bytes = 32.0 * static_cast<double>(dim);
-        const Matrix2 h = hadamard(), y = ry(0.3), z = rz(0.7), x = pauli_x();
+        const std::function<void(int)> kernels[] = {
+            [&](int r) {
+                stream_scale(reinterpret_cast<double*>(a), 2 * dim, r % 2 ? 1.0000001 : 0.9999999);
+            },
+            [&](int r) { apply_matrix_1q(a, n, r % n, h); },
+            [&](int r) { apply_matrix_1q(a, n, r % n, y); },
+            [&](int r) { apply_diagonal_1q(a, n, r % n, z.m[0], z.m[3]); },
+            [&](int r) { apply_controlled_matrix_1q(a, n, r % n, (r + 1) % n, x); },
+        };
+        const char* names[] = {"stream_rw", "H", "RY", "RZ", "CNOT"};
+        constexpr int kKernels = 5;
         for (int threads : {1, 2}) {
             qmlr::set_thread_count(threads);
-            const double stream_s = median_time(reps, [&](int r) {
-                stream_scale(reinterpret_cast<double*>(a), 2 * dim, r % 2 ? 1.0000001 : 0.9999999);
-            });
-            const double stream = bytes / stream_s / 1e9;
-            print_row("stream_rw", n, threads, stream_s, bytes, stream);
-            print_row("H", n, threads,
-                      median_time(reps, [&](int r) { apply_matrix_1q(a, n, r % n, h); }), bytes,
-                      stream);
-            print_row("RY", n, threads,
-                      median_time(reps, [&](int r) { apply_matrix_1q(a, n, r % n, y); }), bytes,
-                      stream);
-            print_row("RZ", n, threads, median_time(reps, [&](int r) {
-                          apply_diagonal_1q(a, n, r % n, z.m[0], z.m[3]);
-                      }), bytes, stream);
-            print_row("CNOT", n, threads, median_time(reps, [&](int r) {
-                          apply_controlled_matrix_1q(a, n, r % n, (r + 1) % n, x);
-                      }), bytes, stream);
+            std::vector<std::vector<double>> times(kKernels, std::vector<double>(reps));
+            for (int r = 0; r < reps; ++r)
+                for (int k = 0; k < kKernels; ++k) {
+                    const auto start = std::chrono::steady_clock::now();
+                    kernels[k](r);
+                    times[k][r] = seconds_since(start);
+                }
+            const double stream = bytes / median(times[0]) / 1e9;
+            for (int k = 0; k < kKernels; ++k)
+                print_row(names[k], n, threads, median(times[k]), bytes, stream);
         }
     }
 }

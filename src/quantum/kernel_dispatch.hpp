@@ -11,8 +11,10 @@ namespace qmlr::quantum {
 
 enum class SimdBackend { scalar, avx2 };
 
-// Threads are used from this many qubits on; below it a gate is too short to share.
-inline constexpr int kParallelMinQubits = 14;
+// Threads are used from this many qubits on. Below it a gate (< ~50 µs) is too short to
+// repay waking the pool: on the 2-core development machine two threads only beat one from
+// n = 17–18 on (bench/results/statevector.md).
+inline constexpr int kParallelMinQubits = 17;
 
 bool backend_available(SimdBackend backend);
 std::string_view backend_name(SimdBackend backend);
