@@ -5,9 +5,10 @@
 // and written once) next to a STREAM-like in-place read+write kernel over the same number of
 // bytes, measured in the same run. Each gate cycles over every target qubit (CNOT over the
 // pairs (q, q+1 mod n)); the time is the median over the repetitions.
-// Small n: the QPLR circuit (10 qubits, RY encoding, 3 × [RY on all + CZ ring], all 1024
-// probabilities), forward + adjoint VJP per sample on one thread, and the 4-qubit quantum-patch
-// filter forward per sample.
+// Small n (one thread, per sample, batches of 64): the QPLR circuit (10 qubits, RY encoding,
+// 3 × [RY on all + CZ ring], all 1024 probabilities) forward, and forward + adjoint VJP, on the
+// real and the complex path; the quantum-patches QNN (8 qubits) forward + VJP; the 4-qubit
+// quantum-patch filter forward (batches of 4096 blocks).
 //
 // Usage: bench_statevector [--quick] [--max-qubits N] [--min-qubits N]
 //   --quick: n = 16…22 and fewer repetitions (about 20 s).
@@ -161,6 +162,23 @@ void small_n(const Options& o) {
         std::printf("qplr_forward_%s,10,1,%s,%.3f\n", suffix,
                     std::string(backend_name(active_backend())).c_str(), fwd / batch * 1e6);
         std::printf("qplr_forward_vjp_%s,10,1,%s,%.3f\n", suffix,
+                    std::string(backend_name(active_backend())).c_str(), both / batch * 1e6);
+    }
+    {  // The quantum-patches QNN: 8 qubits, RY encoding, 2 × [RY, RZ on all + CNOT ring], <Z> x 8.
+        Circuit qnn(8);
+        append_angle_encoding(qnn, GateKind::ry);
+        append_ry_rz_cnot_ring_layer(qnn, append_ry_rz_cnot_ring_layer(qnn, 0));
+        BatchedEvaluator e(qnn, Outputs::expval_z({0, 1, 2, 3, 4, 5, 6, 7}));
+        std::vector<double> x(batch * 8), theta(32), out(batch * 8), g(batch * 8);
+        std::vector<double> grad_theta(32), grad_x(batch * 8);
+        for (auto& v : x) v = rng.uniform(-1.5, 1.5);
+        for (auto& v : theta) v = rng.uniform(-3, 3);
+        for (auto& v : g) v = rng.uniform(-1, 1);
+        const double both = median_time(reps, [&](int) {
+            e.forward(batch, x, theta, out);
+            e.vjp(batch, x, theta, g, grad_theta, grad_x);
+        });
+        std::printf("qnn_forward_vjp_complex,8,1,%s,%.3f\n",
                     std::string(backend_name(active_backend())).c_str(), both / batch * 1e6);
     }
     const double w[4] = {3.448296944257913, 4.493667318642264, 3.787273988239316, 3.4236020095353483};

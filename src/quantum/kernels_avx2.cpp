@@ -13,6 +13,8 @@
 // each amplitude with its partner and A, B hold the matrix entries lane by lane.
 #include <immintrin.h>
 
+#include <array>
+
 #include "quantum/kernels.hpp"
 
 namespace qmlr::quantum {
@@ -157,6 +159,102 @@ void complex_controlled_diagonal_1q(Complex* a, int control, int target, Complex
         _mm256_storeu_pd(hi, cmul(e1, _mm256_loadu_pd(hi)));
     }
     if (k < end) scalar_complex().controlled_diagonal_1q(a, control, target, d0, d1, k, end);
+}
+
+// Σ conj(l)·x over registers, kept per amplitude slot: re += l⊙x and im += l⊙swap_re_im(x), so
+// slot s holds (re[2s] + re[2s+1], im[2s] − im[2s+1]) = Re, Im of Σ conj(l_s)·x_s.
+struct ConjProductSum {
+    __m256d re = _mm256_setzero_pd(), im = _mm256_setzero_pd();
+
+    void add(__m256d l, __m256d x) {
+        re = _mm256_fmadd_pd(l, x, re);
+        im = _mm256_fmadd_pd(l, swap_re_im(x), im);
+    }
+    std::array<double, 2> slot(int s) const {
+        alignas(32) double r[4], i[4];
+        _mm256_store_pd(r, re);
+        _mm256_store_pd(i, im);
+        return {r[2 * s] + r[2 * s + 1], i[2 * s] - i[2 * s + 1]};
+    }
+    std::array<double, 2> total() const {
+        const auto a = slot(0), b = slot(1);
+        return {a[0] + b[0], a[1] + b[1]};
+    }
+};
+
+// Σ_rc d_rc·s_rc for the sums s_rc = Σ conj(λ_r)·x_c.
+Complex combine_with(const Matrix2& d, const std::array<std::array<double, 2>, 4>& s) {
+    double out_re = 0.0, out_im = 0.0;
+    for (int k = 0; k < 4; ++k) {
+        out_re += re(at(d, k)) * s[k][0] - im(at(d, k)) * s[k][1];
+        out_im += re(at(d, k)) * s[k][1] + im(at(d, k)) * s[k][0];
+    }
+    return {out_re, out_im};
+}
+
+template <bool update_lambda>
+Complex complex_adjoint_step(Complex* psi_c, Complex* lambda_c, int target,
+                             const Matrix2& u_inverse, const Matrix2& d, size_t begin,
+                             size_t end) {
+    double* psi = as_doubles(psi_c);
+    double* lambda = as_doubles(lambda_c);
+    std::array<std::array<double, 2>, 4> s;  // s00, s01, s10, s11
+    size_t p = begin;
+    if (target == 0) {  // pair p is the register at amplitude 2p
+        const ComplexLanes diag = per_lane(at(u_inverse, 0), at(u_inverse, 3)),
+                           off = per_lane(at(u_inverse, 1), at(u_inverse, 2));
+        ConjProductSum same, crossed;  // slots: (s00, s11) and (s01, s10)
+        for (; p < end; ++p) {
+            const __m256d v = _mm256_loadu_pd(psi + 4 * p);
+            const __m256d x = cmul_add(diag, v, off, swap_amplitudes(v));
+            _mm256_storeu_pd(psi + 4 * p, x);
+            const __m256d l = _mm256_loadu_pd(lambda + 4 * p);
+            same.add(l, x);
+            crossed.add(l, swap_amplitudes(x));
+            if (update_lambda)
+                _mm256_storeu_pd(lambda + 4 * p, cmul_add(diag, l, off, swap_amplitudes(l)));
+        }
+        s = {same.slot(0), crossed.slot(0), crossed.slot(1), same.slot(1)};
+        return combine_with(d, s);
+    }
+    const ComplexLanes v00 = broadcast(at(u_inverse, 0)), v01 = broadcast(at(u_inverse, 1)),
+                       v10 = broadcast(at(u_inverse, 2)), v11 = broadcast(at(u_inverse, 3));
+    const size_t bit = size_t{1} << target;
+    ConjProductSum s00, s01, s10, s11;
+    for (; p + 2 <= end; p += 2) {  // pairs p and p+1 are adjacent
+        const size_t offset = 2 * insert_bit(p, target);
+        double* plo = psi + offset;
+        double* phi = plo + 2 * bit;
+        double* llo = lambda + offset;
+        double* lhi = llo + 2 * bit;
+        const __m256d p0 = _mm256_loadu_pd(plo), p1 = _mm256_loadu_pd(phi);
+        const __m256d x0 = cmul_add(v00, p0, v01, p1), x1 = cmul_add(v10, p0, v11, p1);
+        _mm256_storeu_pd(plo, x0);
+        _mm256_storeu_pd(phi, x1);
+        const __m256d l0 = _mm256_loadu_pd(llo), l1 = _mm256_loadu_pd(lhi);
+        s00.add(l0, x0);
+        s01.add(l0, x1);
+        s10.add(l1, x0);
+        s11.add(l1, x1);
+        if (update_lambda) {
+            _mm256_storeu_pd(llo, cmul_add(v00, l0, v01, l1));
+            _mm256_storeu_pd(lhi, cmul_add(v10, l0, v11, l1));
+        }
+    }
+    s = {s00.total(), s01.total(), s10.total(), s11.total()};
+    const Complex total = combine_with(d, s);
+    if (p == end) return total;
+    const Complex tail = scalar_complex().adjoint_step_1q(psi_c, lambda_c, target, u_inverse, d,
+                                                          update_lambda, p, end);
+    return {re(total) + re(tail), im(total) + im(tail)};
+}
+
+Complex complex_adjoint_step_1q(Complex* psi, Complex* lambda, int target,
+                                const Matrix2& u_inverse, const Matrix2& d, bool update_lambda,
+                                size_t begin, size_t end) {
+    return update_lambda
+               ? complex_adjoint_step<true>(psi, lambda, target, u_inverse, d, begin, end)
+               : complex_adjoint_step<false>(psi, lambda, target, u_inverse, d, begin, end);
 }
 
 // ---- real helpers and kernels ----
@@ -385,6 +483,7 @@ KernelBackend make_avx2_backend() {
     backend.complex_kernels.diagonal_1q = complex_diagonal_1q;
     backend.complex_kernels.controlled_matrix_1q = complex_controlled_matrix_1q;
     backend.complex_kernels.controlled_diagonal_1q = complex_controlled_diagonal_1q;
+    backend.complex_kernels.adjoint_step_1q = complex_adjoint_step_1q;
     backend.real_kernels.matrix_1q = real_matrix_1q;
     backend.real_kernels.controlled_diagonal_1q = real_controlled_diagonal_1q;
     backend.real_kernels.multiply_diagonal = real_multiply_diagonal;

@@ -1,5 +1,6 @@
 #include "quantum/measurement.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cctype>
 #include <cmath>
