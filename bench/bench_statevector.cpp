@@ -83,11 +83,15 @@ double median_time(int reps, const std::function<void(int)>& body) {
     return median(times);
 }
 
-// STREAM-like in-place read+write: every double scaled once, chunked like the gate kernels.
-void stream_scale(double* a, std::size_t count, double factor) {
-    qmlr::parallel_for(count, std::size_t{1} << 15, [&](std::size_t begin, std::size_t end) {
+// STREAM-like in-place read+write of the 2^n complex amplitudes: every double scaled once,
+// threaded from the same qubit count and in chunks of the same size as the gate kernels.
+void stream_scale(double* a, int n, double factor) {
+    const std::size_t count = std::size_t{2} << n;
+    const auto scale = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) a[i] *= factor;
-    });
+    };
+    if (n < kParallelMinQubits) scale(0, count);
+    else qmlr::parallel_for(count, std::size_t{1} << 15, scale);
 }
 
 void print_row(const char* name, int n, int threads, double seconds, double bytes, double stream) {
@@ -114,7 +118,7 @@ void large_n(const Options& o) {
         const double bytes = 32.0 * static_cast<double>(dim);
         const std::function<void(int)> kernels[] = {
             [&](int r) {
-                stream_scale(reinterpret_cast<double*>(a), 2 * dim, r % 2 ? 1.0000001 : 0.9999999);
+                stream_scale(reinterpret_cast<double*>(a), n, r % 2 ? 1.0000001 : 0.9999999);
             },
             [&](int r) { apply_matrix_1q(a, n, r % n, h); },
             [&](int r) { apply_matrix_1q(a, n, r % n, y); },
