@@ -134,7 +134,7 @@ TEST_CASE("the real path gives the same outputs and gradients as the complex pat
     }
 }
 
-TEST_CASE("adjoint at n >= 14 (threaded kernels) matches finite differences") {
+TEST_CASE("adjoint on threaded kernels (n = kParallelMinQubits) matches finite differences") {
     qmlr::Rng rng(44, "adjoint-large");
     const int n = kParallelMinQubits;
     Circuit c(n);

@@ -140,7 +140,7 @@ TEST_CASE("real-path random circuits equal the complex path") {
     }
 }
 
-TEST_CASE("threaded gates (n >= 14) agree across backends and thread counts") {
+TEST_CASE("threaded gates (n > kParallelMinQubits) agree across backends and thread counts") {
     qmlr::Rng rng(14, "threaded");
     const int n = kParallelMinQubits + 1;
     const Circuit c = random_circuit(n, 40, 3, 0, rng);
