@@ -1,0 +1,57 @@
+#include "nn/activations.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "nn/batch_parallel.hpp"
+
+namespace qmlr::nn {
+
+float TanhFn::value(float x) const { return std::tanh(x); }
+
+// 1/(1+e^{-x}) for x >= 0 and e^{x}/(1+e^{x}) below: neither form overflows.
+float SigmoidFn::value(float x) const {
+    if (x >= 0.0f) return 1.0f / (1.0f + std::exp(-x));
+    const float e = std::exp(x);
+    return e / (1.0f + e);
+}
+
+std::string HardTanhFn::describe() const {
+    return "HardTanh(" + std::to_string(lo) + ", " + std::to_string(hi) + ")";
+}
+
+HardTanh::HardTanh(float lo, float hi) : Activation<HardTanhFn>(HardTanhFn{lo, hi}) {
+    require(lo < hi, "HardTanh: expected lo < hi, got lo = " + std::to_string(lo) +
+                         ", hi = " + std::to_string(hi));
+}
+
+template <class Fn>
+void Activation<Fn>::forward(const Tensor& in, Tensor& out) {
+    require_same_shape(in, out, fn_.describe(), "input", "output");
+    const float* x = in.data();
+    float* y = out.data();
+    for_element_chunks(in.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) y[i] = fn_.value(x[i]);
+    });
+}
+
+template <class Fn>
+void Activation<Fn>::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
+                              Tensor* grad_in, bool /*parameter_grads*/) {
+    if (grad_in == nullptr) return;
+    require_same_shape(out, grad_out, fn_.describe(), "output", "output gradient");
+    const float* x = in.data();
+    const float* y = out.data();
+    const float* gy = grad_out.data();
+    float* gx = grad_in->data();
+    for_element_chunks(in.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) gx[i] = gy[i] * fn_.derivative(x[i], y[i]);
+    });
+}
+
+template class Activation<ReluFn>;
+template class Activation<TanhFn>;
+template class Activation<SigmoidFn>;
+template class Activation<HardTanhFn>;
+
+}  // namespace qmlr::nn

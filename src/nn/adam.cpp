@@ -1,0 +1,48 @@
+#include "nn/adam.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace qmlr::nn {
+
+Adam::Adam(std::vector<Parameter*> parameters, AdamOptions options)
+    : Optimizer(std::move(parameters), options.learning_rate), options_(options) {
+    require(options.beta1 >= 0.0 && options.beta1 < 1.0 && options.beta2 >= 0.0 &&
+                options.beta2 < 1.0 && options.eps > 0.0 && options.weight_decay >= 0.0,
+            "Adam: expected betas in [0, 1), eps > 0 and weight decay >= 0, got beta1 " +
+                std::to_string(options.beta1) + ", beta2 " + std::to_string(options.beta2) +
+                ", eps " + std::to_string(options.eps) + ", weight decay " +
+                std::to_string(options.weight_decay));
+    for (const Parameter* p : parameters_) {
+        first_moment_.emplace_back(p->value.shape());
+        second_moment_.emplace_back(p->value.shape());
+    }
+}
+
+void Adam::step() {
+    const double t = static_cast<double>(steps_ + 1);
+    const double correction1 = 1.0 - std::pow(options_.beta1, t);
+    const double correction2 = 1.0 - std::pow(options_.beta2, t);
+    const auto step_size = static_cast<float>(learning_rate_ / correction1);
+    const auto inv_sqrt_c2 = static_cast<float>(1.0 / std::sqrt(correction2));
+    const auto b1 = static_cast<float>(options_.beta1), b2 = static_cast<float>(options_.beta2);
+    const auto eps = static_cast<float>(options_.eps);
+    const auto decay = static_cast<float>(options_.weight_decay);
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+        float* w = parameters_[i]->value.data();
+        const float* grad = parameters_[i]->grad.data();
+        float* m = first_moment_[i].data();
+        float* v = second_moment_[i].data();
+        for (std::size_t j = 0, n = parameters_[i]->value.size(); j < n; ++j) {
+            const float g = grad[j] + decay * w[j];
+            m[j] = b1 * m[j] + (1.0f - b1) * g;
+            v[j] = b2 * v[j] + (1.0f - b2) * g * g;
+            w[j] -= step_size * m[j] / (std::sqrt(v[j]) * inv_sqrt_c2 + eps);
+        }
+    }
+    ++steps_;
+}
+
+}  // namespace qmlr::nn

@@ -1,0 +1,150 @@
+#include "nn/conv2d.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "nn/batch_parallel.hpp"
+#include "nn/gemm.hpp"
+#include "nn/workspace.hpp"
+
+namespace qmlr::nn {
+Conv2d::Conv2d(int in_channels, int out_channels, int kernel, Conv2dOptions options)
+    : in_channels_(in_channels), out_channels_(out_channels), kernel_(kernel),
+      options_(options) {
+    require(in_channels > 0 && out_channels > 0 && kernel > 0 && options.stride > 0 &&
+                options.padding >= 0,
+            "Conv2d: expected positive channel counts, kernel and stride and a padding >= 0, "
+            "got in " + std::to_string(in_channels) + ", out " + std::to_string(out_channels) +
+                ", kernel " + std::to_string(kernel) + ", stride " +
+                std::to_string(options.stride) + ", padding " + std::to_string(options.padding));
+    const std::int64_t fan_in = std::int64_t{in_channels} * kernel * kernel;
+    const std::int64_t fan_out = std::int64_t{out_channels} * kernel * kernel;
+    params_.emplace_back("weight", Parameter::Role::weight,
+                         Shape{out_channels, in_channels, kernel, kernel}, fan_in, fan_out);
+    if (options.bias)
+        params_.emplace_back("bias", Parameter::Role::bias, Shape{out_channels}, fan_in, fan_out);
+}
+
+std::string Conv2d::describe() const {
+    return "Conv2d(" + std::to_string(in_channels_) + "->" + std::to_string(out_channels_) +
+           ", kernel " + std::to_string(kernel_) + ", stride " + std::to_string(options_.stride) +
+           ", padding " + std::to_string(options_.padding) +
+           (options_.bias ? ", bias)" : ", no bias)");
+}
+
+ConvGeometry Conv2d::geometry(const Shape& input) const {
+    require_rank(input, 4, describe(), "(B,C,H,W)");
+    const auto r = static_cast<std::int64_t>(kernel_);
+    const auto p = static_cast<std::int64_t>(options_.padding);
+    if (input[1] != in_channels_ || input[2] + 2 * p < r || input[3] + 2 * p < r)
+        throw Error(describe() + ": expected an input of shape (B," +
+                    std::to_string(in_channels_) + ",H,W) with H, W >= " +
+                    std::to_string(r - 2 * p) + ", got " + input.to_string());
+    const auto s = static_cast<std::size_t>(options_.stride);
+    ConvGeometry g{};
+    g.channels = static_cast<std::size_t>(input[1]);
+    g.height = static_cast<std::size_t>(input[2]);
+    g.width = static_cast<std::size_t>(input[3]);
+    g.kernel = static_cast<std::size_t>(kernel_);
+    g.stride = s;
+    g.padding = static_cast<std::size_t>(p);
+    g.out_height = (g.height + 2 * g.padding - g.kernel) / s + 1;
+    g.out_width = (g.width + 2 * g.padding - g.kernel) / s + 1;
+    return g;
+}
+
+Shape Conv2d::output_shape(const Shape& input) const {
+    const ConvGeometry g = geometry(input);
+    return Shape{input[0], out_channels_, static_cast<std::int64_t>(g.out_height),
+                 static_cast<std::int64_t>(g.out_width)};
+}
+
+void Conv2d::forward(const Tensor& in, Tensor& out) {
+    const ConvGeometry g = geometry(in.shape());
+    require(out.shape() == output_shape(in.shape()),
+            describe() + ": output tensor has shape " + out.shape().to_string() +
+                ", expected " + output_shape(in.shape()).to_string());
+    const std::size_t k = static_cast<std::size_t>(out_channels_);
+    const std::size_t rows = g.col_rows(), pixels = g.col_cols();
+    const float* w = weight().value.data();
+    const float* b = options_.bias ? params_[1].value.data() : nullptr;
+    for_sample_chunks(static_cast<std::size_t>(in.dim(0)), [&](std::size_t begin, std::size_t end) {
+        thread_local AlignedBuffer<float> col_buffer;
+        for (std::size_t n = begin; n < end; ++n) {
+            const float* x = in.sample(static_cast<std::int64_t>(n));
+            float* y = out.sample(static_cast<std::int64_t>(n));
+            const float* col = x;
+            if (!g.is_pointwise()) {
+                float* unfolded = ensure_capacity(col_buffer, rows * pixels);
+                im2col(g, x, unfolded);
+                col = unfolded;
+            }
+            gemm(k, pixels, rows, {w, rows}, {col, pixels}, y, pixels, false);
+            if (b != nullptr)
+                for (std::size_t c = 0; c < k; ++c)
+                    for (std::size_t i = 0; i < pixels; ++i) y[c * pixels + i] += b[c];
+        }
+    });
+}
+
+void Conv2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
+                      Tensor* grad_in, bool parameter_grads) {
+    const ConvGeometry g = geometry(in.shape());
+    require_same_shape(out, grad_out, describe(), "output", "output gradient");
+    const std::size_t k = static_cast<std::size_t>(out_channels_);
+    const std::size_t rows = g.col_rows(), pixels = g.col_cols();
+    const std::size_t batch = static_cast<std::size_t>(in.dim(0));
+    const std::size_t weight_size = k * rows;
+    const std::size_t chunk_size = weight_size + (options_.bias ? k : 0);
+    const std::size_t chunks = chunk_count(batch, samples_per_chunk(batch));
+    if (parameter_grads && chunk_grads_.size() < chunks * chunk_size)
+        chunk_grads_ = AlignedBuffer<float>(chunks * chunk_size);
+    const float* w = weight().value.data();
+
+    for_sample_chunks(batch, [&](std::size_t begin, std::size_t end) {
+        thread_local AlignedBuffer<float> col_buffer, dcol_buffer;
+        float* dw = chunk_grads_.data() + (begin / samples_per_chunk(batch)) * chunk_size;
+        float* db = dw + weight_size;
+        if (parameter_grads) std::fill(dw, dw + chunk_size, 0.0f);
+        for (std::size_t n = begin; n < end; ++n) {
+            const float* x = in.sample(static_cast<std::int64_t>(n));
+            const float* dy = grad_out.sample(static_cast<std::int64_t>(n));
+            if (parameter_grads) {
+                const float* col = x;
+                if (!g.is_pointwise()) {
+                    float* unfolded = ensure_capacity(col_buffer, rows * pixels);
+                    im2col(g, x, unfolded);
+                    col = unfolded;
+                }
+                // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows)
+                gemm(k, rows, pixels, {dy, pixels}, {col, pixels, true}, dw, rows, true);
+                if (options_.bias)
+                    for (std::size_t c = 0; c < k; ++c) {
+                        float sum = 0.0f;
+                        for (std::size_t i = 0; i < pixels; ++i) sum += dy[c * pixels + i];
+                        db[c] += sum;
+                    }
+            }
+            if (grad_in != nullptr) {
+                float* dx = grad_in->sample(static_cast<std::int64_t>(n));
+                // dcol (rows, pixels) = Wᵀ (rows, K) · dy (K, pixels)
+                float* dcol = g.is_pointwise() ? dx : ensure_capacity(dcol_buffer, rows * pixels);
+                gemm(rows, pixels, k, {w, rows, true}, {dy, pixels}, dcol, pixels, false);
+                if (!g.is_pointwise()) col2im(g, dcol, dx);
+            }
+        }
+    });
+
+    if (!parameter_grads) return;
+    for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
+        const float* partial = chunk_grads_.data() + chunk * chunk_size;
+        float* gw = weight().grad.data();
+        for (std::size_t i = 0; i < weight_size; ++i) gw[i] += partial[i];
+        if (options_.bias) {
+            float* gb = params_[1].grad.data();
+            for (std::size_t c = 0; c < k; ++c) gb[c] += partial[weight_size + c];
+        }
+    }
+}
+
+}  // namespace qmlr::nn
