@@ -26,7 +26,7 @@ HardTanh::HardTanh(float lo, float hi) : Activation<HardTanhFn>(HardTanhFn{lo, h
 }
 
 template <class Fn>
-void Activation<Fn>::forward(const Tensor& in, Tensor& out) {
+void Activation<Fn>::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     require_same_shape(in, out, fn_.describe(), "input", "output");
     const float* x = in.data();
     float* y = out.data();
@@ -37,7 +37,8 @@ void Activation<Fn>::forward(const Tensor& in, Tensor& out) {
 
 template <class Fn>
 void Activation<Fn>::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
-                              Tensor* grad_in, bool /*parameter_grads*/) {
+                              Tensor* grad_in, std::span<Tensor* const> /*param_grads*/,
+                              const BatchSlice& /*slice*/) {
     if (grad_in == nullptr) return;
     require_same_shape(out, grad_out, fn_.describe(), "output", "output gradient");
     const float* x = in.data();

@@ -17,9 +17,9 @@ public:
     explicit Activation(Fn fn = {}) : fn_(fn) {}
     std::string describe() const override { return fn_.describe(); }
     Shape output_shape(const Shape& input) const override { return input; }
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
 
 private:
     Fn fn_;

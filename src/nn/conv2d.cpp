@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/error.hpp"
-#include "nn/batch_parallel.hpp"
 #include "nn/gemm.hpp"
 #include "nn/workspace.hpp"
 
@@ -59,7 +58,7 @@ Shape Conv2d::output_shape(const Shape& input) const {
                  static_cast<std::int64_t>(g.out_width)};
 }
 
-void Conv2d::forward(const Tensor& in, Tensor& out) {
+void Conv2d::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     const ConvGeometry g = geometry(in.shape());
     require(out.shape() == output_shape(in.shape()),
             describe() + ": output tensor has shape " + out.shape().to_string() +
@@ -68,81 +67,60 @@ void Conv2d::forward(const Tensor& in, Tensor& out) {
     const std::size_t rows = g.col_rows(), pixels = g.col_cols();
     const float* w = weight().value.data();
     const float* b = options_.bias ? params_[1].value.data() : nullptr;
-    for_sample_chunks(static_cast<std::size_t>(in.dim(0)), [&](std::size_t begin, std::size_t end) {
-        thread_local AlignedBuffer<float> col_buffer;
-        for (std::size_t n = begin; n < end; ++n) {
-            const float* x = in.sample(static_cast<std::int64_t>(n));
-            float* y = out.sample(static_cast<std::int64_t>(n));
+    thread_local AlignedBuffer<float> col_buffer;
+    for (std::int64_t n = 0; n < in.dim(0); ++n) {
+        const float* x = in.sample(n);
+        float* y = out.sample(n);
+        const float* col = x;
+        if (!g.is_pointwise()) {
+            float* unfolded = ensure_capacity(col_buffer, rows * pixels);
+            im2col(g, x, unfolded);
+            col = unfolded;
+        }
+        gemm(k, pixels, rows, {w, rows}, {col, pixels}, y, pixels, false);
+        if (b != nullptr)
+            for (std::size_t c = 0; c < k; ++c)
+                for (std::size_t i = 0; i < pixels; ++i) y[c * pixels + i] += b[c];
+    }
+}
+
+void Conv2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
+                      Tensor* grad_in, std::span<Tensor* const> param_grads,
+                      const BatchSlice& /*slice*/) {
+    const ConvGeometry g = geometry(in.shape());
+    require_same_shape(out, grad_out, describe(), "output", "output gradient");
+    require_param_grads(param_grads, params_, describe());
+    const std::size_t k = static_cast<std::size_t>(out_channels_);
+    const std::size_t rows = g.col_rows(), pixels = g.col_cols();
+    const float* w = weight().value.data();
+    float* dw = param_grads.empty() ? nullptr : param_grads[0]->data();
+    float* db = param_grads.size() > 1 ? param_grads[1]->data() : nullptr;
+    thread_local AlignedBuffer<float> col_buffer, dcol_buffer;
+    for (std::int64_t n = 0; n < in.dim(0); ++n) {
+        const float* x = in.sample(n);
+        const float* dy = grad_out.sample(n);
+        if (dw != nullptr) {
             const float* col = x;
             if (!g.is_pointwise()) {
                 float* unfolded = ensure_capacity(col_buffer, rows * pixels);
                 im2col(g, x, unfolded);
                 col = unfolded;
             }
-            gemm(k, pixels, rows, {w, rows}, {col, pixels}, y, pixels, false);
-            if (b != nullptr)
-                for (std::size_t c = 0; c < k; ++c)
-                    for (std::size_t i = 0; i < pixels; ++i) y[c * pixels + i] += b[c];
+            // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows)
+            gemm(k, rows, pixels, {dy, pixels}, {col, pixels, true}, dw, rows, true);
         }
-    });
-}
-
-void Conv2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
-                      Tensor* grad_in, bool parameter_grads) {
-    const ConvGeometry g = geometry(in.shape());
-    require_same_shape(out, grad_out, describe(), "output", "output gradient");
-    const std::size_t k = static_cast<std::size_t>(out_channels_);
-    const std::size_t rows = g.col_rows(), pixels = g.col_cols();
-    const std::size_t batch = static_cast<std::size_t>(in.dim(0));
-    const std::size_t weight_size = k * rows;
-    const std::size_t chunk_size = weight_size + (options_.bias ? k : 0);
-    const std::size_t chunks = chunk_count(batch, samples_per_chunk(batch));
-    if (parameter_grads && chunk_grads_.size() < chunks * chunk_size)
-        chunk_grads_ = AlignedBuffer<float>(chunks * chunk_size);
-    const float* w = weight().value.data();
-
-    for_sample_chunks(batch, [&](std::size_t begin, std::size_t end) {
-        thread_local AlignedBuffer<float> col_buffer, dcol_buffer;
-        float* dw = chunk_grads_.data() + (begin / samples_per_chunk(batch)) * chunk_size;
-        float* db = dw + weight_size;
-        if (parameter_grads) std::fill(dw, dw + chunk_size, 0.0f);
-        for (std::size_t n = begin; n < end; ++n) {
-            const float* x = in.sample(static_cast<std::int64_t>(n));
-            const float* dy = grad_out.sample(static_cast<std::int64_t>(n));
-            if (parameter_grads) {
-                const float* col = x;
-                if (!g.is_pointwise()) {
-                    float* unfolded = ensure_capacity(col_buffer, rows * pixels);
-                    im2col(g, x, unfolded);
-                    col = unfolded;
-                }
-                // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows)
-                gemm(k, rows, pixels, {dy, pixels}, {col, pixels, true}, dw, rows, true);
-                if (options_.bias)
-                    for (std::size_t c = 0; c < k; ++c) {
-                        float sum = 0.0f;
-                        for (std::size_t i = 0; i < pixels; ++i) sum += dy[c * pixels + i];
-                        db[c] += sum;
-                    }
+        if (db != nullptr)
+            for (std::size_t c = 0; c < k; ++c) {
+                float sum = 0.0f;
+                for (std::size_t i = 0; i < pixels; ++i) sum += dy[c * pixels + i];
+                db[c] += sum;
             }
-            if (grad_in != nullptr) {
-                float* dx = grad_in->sample(static_cast<std::int64_t>(n));
-                // dcol (rows, pixels) = Wᵀ (rows, K) · dy (K, pixels)
-                float* dcol = g.is_pointwise() ? dx : ensure_capacity(dcol_buffer, rows * pixels);
-                gemm(rows, pixels, k, {w, rows, true}, {dy, pixels}, dcol, pixels, false);
-                if (!g.is_pointwise()) col2im(g, dcol, dx);
-            }
-        }
-    });
-
-    if (!parameter_grads) return;
-    for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
-        const float* partial = chunk_grads_.data() + chunk * chunk_size;
-        float* gw = weight().grad.data();
-        for (std::size_t i = 0; i < weight_size; ++i) gw[i] += partial[i];
-        if (options_.bias) {
-            float* gb = params_[1].grad.data();
-            for (std::size_t c = 0; c < k; ++c) gb[c] += partial[weight_size + c];
+        if (grad_in != nullptr) {
+            float* dx = grad_in->sample(n);
+            // dcol (rows, pixels) = Wᵀ (rows, K) · dy (K, pixels)
+            float* dcol = g.is_pointwise() ? dx : ensure_capacity(dcol_buffer, rows * pixels);
+            gemm(rows, pixels, k, {w, rows, true}, {dy, pixels}, dcol, pixels, false);
+            if (!g.is_pointwise()) col2im(g, dcol, dx);
         }
     }
 }

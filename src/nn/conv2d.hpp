@@ -6,11 +6,9 @@
 // Per sample: col = im2col(x) (C·R·R, Ho·Wo); out = W (K, C·R·R) · col + b.
 // Backward per sample: dW += dout (K, Ho·Wo) · colᵀ; db += Σ_pixels dout;
 //                      dx = col2im(Wᵀ · dout).
-// Samples run in parallel in fixed chunks; each chunk sums its own dW, db and the chunks are
-// added in chunk order, so gradients are identical for any thread count.
+// Samples run one after another: the model runs slices of the batch on different threads.
 #include <vector>
 
-#include "core/aligned_buffer.hpp"
 #include "nn/im2col.hpp"
 #include "nn/layer.hpp"
 
@@ -28,9 +26,10 @@ public:
 
     std::string describe() const override;
     Shape output_shape(const Shape& input) const override;
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
+    Placement placement() const override { return Placement::sample_chunks; }
     std::span<Parameter> parameters() override { return params_; }
 
     Parameter& weight() { return params_[0]; }
@@ -42,7 +41,6 @@ private:
     int in_channels_, out_channels_, kernel_;
     Conv2dOptions options_;
     std::vector<Parameter> params_;
-    AlignedBuffer<float> chunk_grads_;  // per sample chunk: dW then db
 };
 
 }  // namespace qmlr::nn

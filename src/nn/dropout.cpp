@@ -4,7 +4,6 @@
 
 #include "core/error.hpp"
 #include "core/rng.hpp"
-#include "nn/batch_parallel.hpp"
 
 namespace qmlr::nn {
 
@@ -15,46 +14,32 @@ Dropout::Dropout(double p, std::uint64_t seed) : p_(p), seed_(seed) {
 
 std::string Dropout::describe() const { return "Dropout(p " + std::to_string(p_) + ")"; }
 
-void Dropout::forward(const Tensor& in, Tensor& out) {
-    require_same_shape(in, out, describe(), "input", "output");
-    mask_applied_ = training_ && p_ > 0.0;
-    if (!mask_applied_) {
-        std::copy(in.begin(), in.end(), out.begin());
+void Dropout::apply_mask(const Tensor& x, Tensor& y, const BatchSlice& slice) const {
+    if (!training_ || p_ == 0.0) {
+        std::copy(x.begin(), x.end(), y.begin());
         return;
     }
-    if (!(mask_.shape() == in.shape())) mask_ = Tensor(in.shape());
-    const std::uint64_t call = calls_++;
-    const auto batch = static_cast<std::size_t>(in.dim(0));
-    const std::size_t per_sample = batch == 0 ? 0 : in.size() / batch;
+    const auto batch = static_cast<std::size_t>(x.dim(0));
+    const std::size_t per_sample = batch == 0 ? 0 : x.size() / batch;
     const float keep_scale = static_cast<float>(1.0 / (1.0 - p_));
-    for_sample_chunks(batch, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t n = begin; n < end; ++n) {
-            Rng rng(seed_, "dropout", call, static_cast<std::uint32_t>(n));
-            float* m = mask_.data() + n * per_sample;
-            const float* x = in.data() + n * per_sample;
-            float* y = out.data() + n * per_sample;
-            for (std::size_t i = 0; i < per_sample; ++i) {
-                m[i] = rng.bernoulli(p_) ? 0.0f : keep_scale;
-                y[i] = x[i] * m[i];
-            }
-        }
-    });
+    for (std::size_t n = 0; n < batch; ++n) {
+        Rng rng(seed_, "dropout", slice.pass, static_cast<std::uint32_t>(slice.first_sample + n));
+        for (std::size_t i = n * per_sample; i < (n + 1) * per_sample; ++i)
+            y[i] = rng.bernoulli(p_) ? 0.0f : x[i] * keep_scale;
+    }
+}
+
+void Dropout::forward(const Tensor& in, Tensor& out, const BatchSlice& slice) {
+    require_same_shape(in, out, describe(), "input", "output");
+    apply_mask(in, out, slice);
 }
 
 void Dropout::backward(const Tensor& /*in*/, const Tensor& out, const Tensor& grad_out,
-                       Tensor* grad_in, bool /*parameter_grads*/) {
+                       Tensor* grad_in, std::span<Tensor* const> /*param_grads*/,
+                       const BatchSlice& slice) {
     if (grad_in == nullptr) return;
     require_same_shape(out, grad_out, describe(), "output", "output gradient");
-    if (!mask_applied_) {
-        std::copy(grad_out.begin(), grad_out.end(), grad_in->begin());
-        return;
-    }
-    const float* m = mask_.data();
-    const float* dy = grad_out.data();
-    float* dx = grad_in->data();
-    for_element_chunks(grad_out.size(), [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) dx[i] = dy[i] * m[i];
-    });
+    apply_mask(grad_out, *grad_in, slice);
 }
 
 }  // namespace qmlr::nn

@@ -2,10 +2,10 @@
 // Inverted dropout. Any shape (B,...) in, the same shape out.
 //   training: out = in · m, m = 1/(1−p) with probability 1−p, else 0
 //   eval:     out = in
-// The mask of sample b in the c-th training-mode forward call comes from the stream
-// (seed, "dropout", c, b): a pure function of the seed, the call count and the sample, so it
-// does not depend on threads. The mask is kept for backward. MC-dropout at inference is the
-// same layer left in training mode.
+// The mask of sample i of the batch in the model's training-mode forward call number c comes
+// from the stream (seed, "dropout", c, i) (BatchSlice gives c and i), so it depends on nothing
+// but the seed, the call and the sample. Backward draws the same mask again instead of keeping
+// it. MC-dropout at inference is the same layer left in training mode.
 #include <cstdint>
 
 #include "nn/layer.hpp"
@@ -18,21 +18,18 @@ public:
 
     std::string describe() const override;
     Shape output_shape(const Shape& input) const override { return input; }
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
     void set_training(bool training) override { training_ = training; }
 
-    // Training-mode forward calls so far; the next call uses stream index calls().
-    std::uint64_t calls() const { return calls_; }
-
 private:
+    // y = x · mask for the samples of `slice`, or y = x when inactive.
+    void apply_mask(const Tensor& x, Tensor& y, const BatchSlice& slice) const;
+
     double p_;
     std::uint64_t seed_;
-    std::uint64_t calls_ = 0;
     bool training_ = true;
-    bool mask_applied_ = false;  // the last forward used `mask_`
-    Tensor mask_;
 };
 
 }  // namespace qmlr::nn

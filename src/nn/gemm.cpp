@@ -6,7 +6,7 @@
 
 #include "core/aligned_buffer.hpp"
 #include "core/error.hpp"
-#include "core/parallel.hpp"
+#include "nn/batch_parallel.hpp"
 #include "nn/gemm_kernels.hpp"
 #include "nn/workspace.hpp"
 
@@ -143,12 +143,12 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
     // so the split below changes nothing in the result.
     if (n >= m) {
         const std::size_t step = round_up((n + kParallelTasks - 1) / kParallelTasks, kGemmCols);
-        parallel_for(n, step, [&](std::size_t begin, std::size_t end) {
+        parallel_range(n, step, [&](std::size_t begin, std::size_t end) {
             gemm_tile(0, m, begin, end, k, a, b, c, ldc, accumulate);
         });
     } else {
         const std::size_t step = round_up((m + kParallelTasks - 1) / kParallelTasks, kGemmRows);
-        parallel_for(m, step, [&](std::size_t begin, std::size_t end) {
+        parallel_range(m, step, [&](std::size_t begin, std::size_t end) {
             gemm_tile(begin, end, 0, n, k, a, b, c, ldc, accumulate);
         });
     }

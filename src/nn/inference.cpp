@@ -6,8 +6,6 @@
 #include "core/error.hpp"
 
 namespace qmlr::nn {
-namespace {
-
 Shape with_batch(const Shape& shape, std::size_t batch) {
     const auto b = static_cast<std::int64_t>(batch);
     switch (shape.rank()) {
@@ -18,6 +16,8 @@ Shape with_batch(const Shape& shape, std::size_t batch) {
         default: throw Error("expected a batch tensor (N,...), got " + shape.to_string());
     }
 }
+
+namespace {
 
 std::size_t row_size(const Tensor& all) {
     return all.shape().rank() == 0 || all.dim(0) == 0 ? 0 : all.size() / static_cast<std::size_t>(all.dim(0));

@@ -8,6 +8,8 @@
 
 namespace qmlr::nn {
 
+// `shape` with its first (batch) dimension replaced by `batch`.
+Shape with_batch(const Shape& shape, std::size_t batch);
 // Rows [begin, begin + count) of an (N,...) tensor, copied into a (count,...) tensor.
 Tensor slice_batch(const Tensor& all, std::size_t begin, std::size_t count);
 // The rows of `all` at `indices`, in that order.

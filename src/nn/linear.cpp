@@ -30,7 +30,7 @@ Shape Linear::output_shape(const Shape& input) const {
     return Shape{input[0], out_features_};
 }
 
-void Linear::forward(const Tensor& in, Tensor& out) {
+void Linear::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     require(out.shape() == output_shape(in.shape()),
             describe() + ": output tensor has shape " + out.shape().to_string() +
                 ", expected " + output_shape(in.shape()).to_string());
@@ -46,15 +46,17 @@ void Linear::forward(const Tensor& in, Tensor& out) {
 }
 
 void Linear::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
-                      Tensor* grad_in, bool parameter_grads) {
+                      Tensor* grad_in, std::span<Tensor* const> param_grads,
+                      const BatchSlice& /*slice*/) {
     require_same_shape(out, grad_out, describe(), "output", "output gradient");
+    require_param_grads(param_grads, params_, describe());
     const auto batch = static_cast<std::size_t>(in.dim(0));
     const auto ni = static_cast<std::size_t>(in_features_), no = static_cast<std::size_t>(out_features_);
-    if (parameter_grads) {
-        gemm(no, ni, batch, {grad_out.data(), no, true}, {in.data(), ni}, weight().grad.data(),
+    if (!param_grads.empty()) {
+        gemm(no, ni, batch, {grad_out.data(), no, true}, {in.data(), ni}, param_grads[0]->data(),
              ni, true);
         if (has_bias_) {
-            float* gb = params_[1].grad.data();
+            float* gb = param_grads[1]->data();
             const float* dy = grad_out.data();
             for (std::size_t n = 0; n < batch; ++n)
                 for (std::size_t o = 0; o < no; ++o) gb[o] += dy[n * no + o];

@@ -15,9 +15,10 @@ public:
 
     std::string describe() const override;
     Shape output_shape(const Shape& input) const override;
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
+    Placement placement() const override { return Placement::whole_batch; }
     std::span<Parameter> parameters() override { return params_; }
 
     Parameter& weight() { return params_[0]; }

@@ -9,6 +9,13 @@
 //   net.backward(dlogits);                      // parameter gradients, accumulated
 //   const Tensor& dx = net.backward(dlogits, nn::Gradients::input);  // dL/dx only
 //
+// Scheduling (Layer::placement): consecutive sample-chunk layers (convolutions, pooling, ...)
+// form a segment that runs depth-first on slices of kSamplesPerChunk samples, slices on
+// different threads, so each slice's activations stay in cache; whole-batch layers (Linear, the
+// quantum layer) run on the full batch with their own parallelism. Parameter gradients of a
+// sliced segment are summed per slice and the slices added in slice order: results are
+// bit-identical for any thread count.
+//
 // Activations and gradient buffers are kept between calls and reallocated only when a shape
 // changes, so a training loop allocates nothing per batch. backward differentiates the most
 // recent forward call.
@@ -23,6 +30,9 @@
 namespace qmlr::nn {
 
 enum class Gradients { parameters, input, both };
+
+// Samples per slice of a sample-chunk segment (fixed: slices never depend on the thread count).
+inline constexpr std::size_t kSamplesPerChunk = 8;
 
 class Model {
 public:
@@ -70,10 +80,36 @@ public:
     std::string summary(const Shape& input) const;
 
 private:
+    // One slice of a sample-chunk segment: activations acts[k] (input of the segment's layer
+    // k; acts[n] = its output), their gradients, and this slice's parameter gradients.
+    struct Slice {
+        std::vector<Tensor> acts, grads, param_grads;
+        std::vector<Tensor*> param_grad_ptrs;  // &param_grads[j]
+    };
+    // Layers [begin, end); whole-batch segments keep full-batch intermediates in acts/grads.
+    struct Segment {
+        std::size_t begin = 0, end = 0;
+        bool sliced = false;
+        std::size_t first_param = 0, param_count = 0;  // range in all_params_
+        std::vector<Tensor> acts, grads;
+        std::vector<Tensor*> param_grad_ptrs;  // whole-batch: &Parameter::grad
+        std::vector<Slice> slices;
+    };
+
+    void plan();
+    void forward_segment(std::size_t s);
+    // Layers below `first` are not visited; grad_in is computed for layer i when
+    // input_grad || i > first.
+    void backward_segment(std::size_t s, std::size_t first, bool input_grad, bool param_grads);
+
     std::vector<std::unique_ptr<Layer>> layers_;
-    std::vector<Tensor> activations_;  // [0] = copy of the input, [i+1] = output of layer i
-    std::vector<Tensor> gradients_;    // [i] = dL/d(activations_[i])
+    std::vector<Segment> segments_;
+    std::vector<Parameter*> all_params_;
+    std::vector<Tensor> values_;     // values_[s] = input of segment s, values_.back() = output
+    std::vector<Tensor> gradients_;  // gradients_[s] = dL/d(values_[s])
     Tensor empty_;
+    std::uint64_t training_passes_ = 0;
+    BatchSlice last_pass_;
     bool training_ = true;
     bool initialized_ = false;
     bool has_forward_ = false;

@@ -12,7 +12,7 @@ namespace {
 // feeds one output plane only, so threads never write the same gradient.
 template <class F>
 void for_each_plane(const PoolGeometry& g, F&& body) {
-    parallel_for(g.planes, std::max<std::size_t>(1, (g.planes + 63) / 64),
+    parallel_range(g.planes, std::max<std::size_t>(1, (g.planes + 63) / 64),
                  [&](std::size_t begin, std::size_t end) {
                      for (std::size_t p = begin; p < end; ++p) body(p);
                  });
@@ -64,7 +64,7 @@ Shape Pool2d::output_shape(const Shape& input) const {
 
 MaxPool2d::MaxPool2d(int kernel, int stride) : Pool2d("MaxPool2d", kernel, stride) {}
 
-void MaxPool2d::forward(const Tensor& in, Tensor& out) {
+void MaxPool2d::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     const PoolGeometry g = geometry(in.shape());
     const std::size_t out_plane = g.out_height * g.out_width;
     for_each_plane(g, [&](std::size_t p) {
@@ -81,7 +81,8 @@ void MaxPool2d::forward(const Tensor& in, Tensor& out) {
 }
 
 void MaxPool2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
-                         Tensor* grad_in, bool /*parameter_grads*/) {
+                         Tensor* grad_in, std::span<Tensor* const> /*param_grads*/,
+                         const BatchSlice& /*slice*/) {
     if (grad_in == nullptr) return;
     const PoolGeometry g = geometry(in.shape());
     require_same_shape(out, grad_out, describe(), "output", "output gradient");
@@ -109,7 +110,7 @@ void MaxPool2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad
 
 AvgPool2d::AvgPool2d(int kernel, int stride) : Pool2d("AvgPool2d", kernel, stride) {}
 
-void AvgPool2d::forward(const Tensor& in, Tensor& out) {
+void AvgPool2d::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     const PoolGeometry g = geometry(in.shape());
     const std::size_t out_plane = g.out_height * g.out_width;
     const float scale = 1.0f / static_cast<float>(g.kernel * g.kernel);
@@ -126,7 +127,8 @@ void AvgPool2d::forward(const Tensor& in, Tensor& out) {
 }
 
 void AvgPool2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_out,
-                         Tensor* grad_in, bool /*parameter_grads*/) {
+                         Tensor* grad_in, std::span<Tensor* const> /*param_grads*/,
+                         const BatchSlice& /*slice*/) {
     if (grad_in == nullptr) return;
     const PoolGeometry g = geometry(in.shape());
     require_same_shape(out, grad_out, describe(), "output", "output gradient");

@@ -32,18 +32,18 @@ class MaxPool2d : public Pool2d {
 public:
     explicit MaxPool2d(int kernel, int stride = 0);  // stride 0: equal to kernel
     std::string describe() const override { return describe_pool(); }
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
 };
 
 class AvgPool2d : public Pool2d {
 public:
     explicit AvgPool2d(int kernel, int stride = 0);  // stride 0: equal to kernel
     std::string describe() const override { return describe_pool(); }
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
 };
 
 }  // namespace qmlr::nn

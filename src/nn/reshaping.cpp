@@ -14,14 +14,15 @@ Shape Flatten::output_shape(const Shape& input) const {
     return Shape{input[0], input.element_count() / std::max<std::int64_t>(input[0], 1)};
 }
 
-void Flatten::forward(const Tensor& in, Tensor& out) {
+void Flatten::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     require(out.size() == in.size(), "Flatten: output " + out.shape().to_string() +
                                          " does not hold the input " + in.shape().to_string());
     std::copy(in.begin(), in.end(), out.begin());
 }
 
 void Flatten::backward(const Tensor& /*in*/, const Tensor& /*out*/, const Tensor& grad_out,
-                       Tensor* grad_in, bool /*parameter_grads*/) {
+                       Tensor* grad_in, std::span<Tensor* const> /*param_grads*/,
+                       const BatchSlice& /*slice*/) {
     if (grad_in == nullptr) return;
     require(grad_in->size() == grad_out.size(),
             "Flatten: output gradient " + grad_out.shape().to_string() +
@@ -42,7 +43,7 @@ Shape Upsample::output_shape(const Shape& input) const {
     return Shape{input[0], input[1], input[2] * factor_, input[3] * factor_};
 }
 
-void Upsample::forward(const Tensor& in, Tensor& out) {
+void Upsample::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/) {
     require(out.shape() == output_shape(in.shape()),
             describe() + ": output tensor has shape " + out.shape().to_string() +
                 ", expected " + output_shape(in.shape()).to_string());
@@ -61,7 +62,8 @@ void Upsample::forward(const Tensor& in, Tensor& out) {
 }
 
 void Upsample::backward(const Tensor& in, const Tensor& /*out*/, const Tensor& grad_out,
-                        Tensor* grad_in, bool /*parameter_grads*/) {
+                        Tensor* grad_in, std::span<Tensor* const> /*param_grads*/,
+                       const BatchSlice& /*slice*/) {
     if (grad_in == nullptr) return;
     const auto f = static_cast<std::size_t>(factor_);
     const auto h = static_cast<std::size_t>(in.dim(2)), w = static_cast<std::size_t>(in.dim(3));

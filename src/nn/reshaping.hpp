@@ -10,9 +10,9 @@ class Flatten : public Layer {
 public:
     std::string describe() const override { return "Flatten"; }
     Shape output_shape(const Shape& input) const override;
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
 };
 
 class Upsample : public Layer {
@@ -20,9 +20,9 @@ public:
     explicit Upsample(int factor = 2);
     std::string describe() const override;
     Shape output_shape(const Shape& input) const override;
-    void forward(const Tensor& in, Tensor& out) override;
+    void forward(const Tensor& in, Tensor& out, const BatchSlice& slice) override;
     void backward(const Tensor& in, const Tensor& out, const Tensor& grad_out, Tensor* grad_in,
-                  bool parameter_grads) override;
+                  std::span<Tensor* const> param_grads, const BatchSlice& slice) override;
 
 private:
     int factor_;

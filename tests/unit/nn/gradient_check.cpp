@@ -53,6 +53,12 @@ std::size_t compare(const char* what, float* value, std::size_t count, const flo
 
 }  // namespace
 
+std::vector<Tensor*> grads_of(nn::Layer& layer) {
+    std::vector<Tensor*> grads;
+    for (nn::Parameter& p : layer.parameters()) grads.push_back(&p.grad);
+    return grads;
+}
+
 Tensor random_tensor(const Shape& shape, std::uint64_t seed) {
     Tensor t(shape);
     Rng rng(seed, "test-input");
@@ -79,14 +85,14 @@ std::size_t check_layer_gradients(nn::Layer& layer, const Tensor& input, std::ui
     Tensor out(layer.output_shape(x.shape()));
     const Tensor weights = random_tensor(out.shape(), seed + 1000);
     auto loss = [&] {
-        layer.forward(x, out);
+        layer.forward(x, out, {});
         return weighted_sum(out, weights);
     };
 
     for (nn::Parameter& p : layer.parameters()) p.grad.fill(0.0f);
-    layer.forward(x, out);
+    layer.forward(x, out, {});
     Tensor grad_in(x.shape());
-    layer.backward(x, out, weights, &grad_in, true);
+    layer.backward(x, out, weights, &grad_in, grads_of(layer), {});
     std::vector<Tensor> param_grads;
     for (nn::Parameter& p : layer.parameters()) param_grads.push_back(p.grad);
 

@@ -9,6 +9,7 @@
 // wrong sign, a swapped index or a missing term produces on O(0.1..1) gradients.
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "core/tensor.hpp"
 #include "nn/layer.hpp"
@@ -22,6 +23,9 @@ struct GradientCheckOptions {
     double atol = 2e-3;
     std::size_t max_elements = 160;  // per tensor: every element if fewer, else a fixed sample
 };
+
+// Pointers to each parameter's gradient, as Layer::backward takes them.
+std::vector<Tensor*> grads_of(nn::Layer& layer);
 
 // Standard-normal values from the stream (seed, "test-input").
 Tensor random_tensor(const Shape& shape, std::uint64_t seed);

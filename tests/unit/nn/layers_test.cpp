@@ -60,7 +60,7 @@ void check_conv(int c, int k, int r, Conv2dOptions options, Shape input_shape) {
     randomize(conv, 11);
     const Tensor x = qmlr::test::random_tensor(input_shape, 12);
     Tensor out(conv.output_shape(x.shape()));
-    conv.forward(x, out);
+    conv.forward(x, out, {});
     const Tensor expected = naive_conv(x, conv, options.stride, options.padding);
     for (std::size_t i = 0; i < out.size(); ++i) REQUIRE(std::abs(out[i] - expected[i]) < 1e-4);
     CHECK(qmlr::test::check_layer_gradients(conv, x, 13) > 0);
@@ -83,14 +83,14 @@ TEST_CASE("Conv2d: parameter gradients accumulate and are skipped on request") {
     randomize(conv, 1);
     const Tensor x = qmlr::test::random_tensor(Shape{2, 1, 5, 5}, 2);
     Tensor out(conv.output_shape(x.shape()));
-    conv.forward(x, out);
+    conv.forward(x, out, {});
     const Tensor dy = qmlr::test::random_tensor(out.shape(), 3);
-    conv.backward(x, out, dy, nullptr, true);
+    conv.backward(x, out, dy, nullptr, qmlr::test::grads_of(conv), {});
     const Tensor once = conv.weight().grad;
-    conv.backward(x, out, dy, nullptr, true);
+    conv.backward(x, out, dy, nullptr, qmlr::test::grads_of(conv), {});
     for (std::size_t i = 0; i < once.size(); ++i) CHECK(conv.weight().grad[i] == doctest::Approx(2 * once[i]));
     Tensor dx(x.shape());
-    conv.backward(x, out, dy, &dx, false);
+    conv.backward(x, out, dy, &dx, {}, {});
     for (std::size_t i = 0; i < once.size(); ++i) CHECK(conv.weight().grad[i] == doctest::Approx(2 * once[i]));
 }
 
@@ -114,7 +114,7 @@ TEST_CASE("Linear: forward equals x·Wᵀ + b, backward equals finite difference
         randomize(fc, 21);
         const Tensor x = qmlr::test::random_tensor(Shape{3, 7}, 22);
         Tensor out(fc.output_shape(x.shape()));
-        fc.forward(x, out);
+        fc.forward(x, out, {});
         for (int n = 0; n < 3; ++n)
             for (int o = 0; o < 5; ++o) {
                 double sum = bias ? fc.bias()->value[static_cast<std::size_t>(o)] : 0.0;
@@ -141,13 +141,13 @@ TEST_CASE("MaxPool2d: window maxima, gradient to the first maximum") {
     std::copy(values, values + 8, x.begin());
     Tensor out(pool.output_shape(x.shape()));
     CHECK(out.shape() == Shape{1, 1, 1, 2});
-    pool.forward(x, out);
+    pool.forward(x, out, {});
     CHECK(out[0] == 5.0f);
     CHECK(out[1] == 2.0f);
     Tensor dy(out.shape()), dx(x.shape());
     dy[0] = 1.5f;
     dy[1] = -2.0f;
-    pool.backward(x, out, dy, &dx, true);
+    pool.backward(x, out, dy, &dx, {}, {});
     const float expected[] = {0, 1.5f, -2.0f, 0, 0, 0, 0, 0};  // tie 2,2,2: first in row-major
     for (int i = 0; i < 8; ++i) CHECK(dx[static_cast<std::size_t>(i)] == expected[i]);
 
@@ -163,7 +163,7 @@ TEST_CASE("AvgPool2d: window means and finite differences") {
     Tensor x(Shape{1, 1, 2, 2});
     for (int i = 0; i < 4; ++i) x[static_cast<std::size_t>(i)] = static_cast<float>(i + 1);
     Tensor out(pool.output_shape(x.shape()));
-    pool.forward(x, out);
+    pool.forward(x, out, {});
     CHECK(out[0] == 2.5f);
     AvgPool2d overlapping(3, 2);
     CHECK(qmlr::test::check_layer_gradients(overlapping, qmlr::test::random_tensor(Shape{2, 2, 7, 6}, 41), 42) > 0);
@@ -183,24 +183,24 @@ TEST_CASE("activations: values and finite differences away from kinks") {
     const float inputs[] = {-2.0f, -0.5f, 0.0f, 1.5f};
     std::copy(inputs, inputs + 4, probe.begin());
     dy.fill(1.0f);
-    relu.forward(probe, out);
+    relu.forward(probe, out, {});
     CHECK(out[0] == 0.0f);
     CHECK(out[3] == 1.5f);
-    relu.backward(probe, out, dy, &dx, true);
+    relu.backward(probe, out, dy, &dx, {}, {});
     CHECK(dx[2] == 0.0f);  // ReLU'(0) = 0
-    sigmoid.forward(probe, out);
+    sigmoid.forward(probe, out, {});
     CHECK(out[2] == 0.5f);
     CHECK(out[0] == doctest::Approx(1.0 / (1.0 + std::exp(2.0))));
     Tensor big(Shape{1, 2}), big_out(Shape{1, 2});
     big[0] = -200.0f;
     big[1] = 200.0f;
-    sigmoid.forward(big, big_out);
+    sigmoid.forward(big, big_out, {});
     CHECK(big_out[0] == 0.0f);
     CHECK(big_out[1] == 1.0f);
-    hard_wide.forward(probe, out);
+    hard_wide.forward(probe, out, {});
     CHECK(out[0] == -0.5f);
     CHECK(out[3] == 1.5f);
-    hard_wide.backward(probe, out, dy, &dx, true);
+    hard_wide.backward(probe, out, dy, &dx, {}, {});
     CHECK(dx[0] == 0.0f);
     CHECK(dx[1] == 0.0f);  // at the clip bound: outside the strict window
     CHECK(dx[3] == 1.0f);
@@ -217,7 +217,7 @@ TEST_CASE("Flatten and Upsample: values and finite differences") {
     for (int i = 0; i < 4; ++i) x[static_cast<std::size_t>(i)] = static_cast<float>(i);
     Tensor out(up.output_shape(x.shape()));
     CHECK(out.shape() == Shape{1, 1, 4, 4});
-    up.forward(x, out);
+    up.forward(x, out, {});
     const float expected[] = {0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 3, 3, 2, 2, 3, 3};
     for (int i = 0; i < 16; ++i) CHECK(out[static_cast<std::size_t>(i)] == expected[i]);
     CHECK(qmlr::test::check_layer_gradients(up, qmlr::test::random_tensor(Shape{2, 2, 3, 2}, 63), 64) == 24);
