@@ -65,19 +65,36 @@ void Conv2d::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice*/)
                 ", expected " + output_shape(in.shape()).to_string());
     const std::size_t k = static_cast<std::size_t>(out_channels_);
     const std::size_t rows = g.col_rows(), pixels = g.col_cols();
-    const float* w = weight().value.data();
+    thread_local AlignedBuffer<float> weight_buffer, panel_buffer;
+    thread_local UnfoldPlan plan;
+    plan.compute(g);
+    float* packed = ensure_capacity(weight_buffer, packed_lhs_size(k, rows));
+    pack_lhs({weight().value.data(), rows}, k, rows, packed);
+    float* panel = ensure_capacity(panel_buffer, rows * kColPanel);
     const float* b = options_.bias ? params_[1].value.data() : nullptr;
-    thread_local AlignedBuffer<float> col_buffer;
     for (std::int64_t n = 0; n < in.dim(0); ++n) {
         const float* x = in.sample(n);
         float* y = out.sample(n);
-        const float* col = x;
-        if (!g.is_pointwise()) {
-            float* unfolded = ensure_capacity(col_buffer, rows * pixels);
-            im2col(g, x, unfolded);
-            col = unfolded;
+        for (std::size_t p0 = 0; p0 < pixels; p0 += kColPanel) {
+            const std::size_t count = std::min(kColPanel, pixels - p0);
+            // Each 8-pixel half of the panel is read in place when it lies in one output row
+            // and its windows inside the image; otherwise the panel is unfolded.
+            const float* halves[2] = {nullptr, nullptr};
+            for (std::size_t h = 0; h < 2; ++h) {
+                const std::size_t q = p0 + 8 * h, n_half = h == 0 ? std::min<std::size_t>(8, count) : count - std::min<std::size_t>(8, count);
+                const std::size_t oy = q / g.out_width, ox = q % g.out_width;
+                if (n_half == 0) halves[h] = halves[0];
+                else if (plan.interior(oy, ox, n_half))
+                    halves[h] = x + (oy - g.padding) * g.width + (ox - g.padding);
+            }
+            if (halves[0] != nullptr && halves[1] != nullptr) {
+                gemm_lhs_gathered(k, rows, packed, halves[0], halves[1], plan.offsets.data(), count,
+                                  y + p0, pixels, false);
+            } else {
+                im2col_panel(g, plan, x, p0, count, panel);
+                gemm_lhs_panel(k, rows, packed, panel, count, y + p0, pixels, false);
+            }
         }
-        gemm(k, pixels, rows, {w, rows}, {col, pixels}, y, pixels, false);
         if (b != nullptr)
             for (std::size_t c = 0; c < k; ++c)
                 for (std::size_t i = 0; i < pixels; ++i) y[c * pixels + i] += b[c];
@@ -92,21 +109,22 @@ void Conv2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_ou
     require_param_grads(param_grads, params_, describe());
     const std::size_t k = static_cast<std::size_t>(out_channels_);
     const std::size_t rows = g.col_rows(), pixels = g.col_cols();
-    const float* w = weight().value.data();
     float* dw = param_grads.empty() ? nullptr : param_grads[0]->data();
     float* db = param_grads.size() > 1 ? param_grads[1]->data() : nullptr;
-    thread_local AlignedBuffer<float> col_buffer, dcol_buffer;
+    thread_local AlignedBuffer<float> col_buffer, weight_buffer, panel_buffer, dcol_buffer;
+    thread_local UnfoldPlan plan;
+    plan.compute(g);
+    float* packed = nullptr;
+    if (grad_in != nullptr) {
+        packed = ensure_capacity(weight_buffer, packed_lhs_size(rows, k));
+        pack_lhs({weight().value.data(), rows, true}, rows, k, packed);  // Wᵀ (rows, K)
+    }
     for (std::int64_t n = 0; n < in.dim(0); ++n) {
-        const float* x = in.sample(n);
         const float* dy = grad_out.sample(n);
         if (dw != nullptr) {
-            const float* col = x;
-            if (!g.is_pointwise()) {
-                float* unfolded = ensure_capacity(col_buffer, rows * pixels);
-                im2col(g, x, unfolded);
-                col = unfolded;
-            }
-            // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows)
+            float* col = ensure_capacity(col_buffer, rows * pixels);
+            im2col(g, plan, in.sample(n), col);
+            // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows): dot products along pixels
             gemm(k, rows, pixels, {dy, pixels}, {col, pixels, true}, dw, rows, true);
         }
         if (db != nullptr)
@@ -115,13 +133,18 @@ void Conv2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_ou
                 for (std::size_t i = 0; i < pixels; ++i) sum += dy[c * pixels + i];
                 db[c] += sum;
             }
-        if (grad_in != nullptr) {
-            float* dx = grad_in->sample(n);
-            // dcol (rows, pixels) = Wᵀ (rows, K) · dy (K, pixels)
-            float* dcol = g.is_pointwise() ? dx : ensure_capacity(dcol_buffer, rows * pixels);
-            gemm(rows, pixels, k, {w, rows, true}, {dy, pixels}, dcol, pixels, false);
-            if (!g.is_pointwise()) col2im(g, dcol, dx);
+        if (grad_in == nullptr) continue;
+        // dx = col2im(dcol), dcol (rows, pixels) = Wᵀ · dy built from 16-column panels of dy.
+        float* dcol = ensure_capacity(dcol_buffer, rows * pixels);
+        float* panel = ensure_capacity(panel_buffer, k * kColPanel);
+        for (std::size_t p0 = 0; p0 < pixels; p0 += kColPanel) {
+            const std::size_t count = std::min(kColPanel, pixels - p0);
+            for (std::size_t c = 0; c < k; ++c)
+                for (std::size_t j = 0; j < kColPanel; ++j)
+                    panel[c * kColPanel + j] = j < count ? dy[c * pixels + p0 + j] : 0.0f;
+            gemm_lhs_panel(rows, k, packed, panel, count, dcol + p0, pixels, false);
         }
+        col2im(g, plan, dcol, grad_in->sample(n));
     }
 }
 

@@ -3,9 +3,10 @@
 // padding.
 //   in (B,C,H,W) -> out (B,K,Ho,Wo), Ho = (H + 2p − R)/s + 1, Wo likewise
 //   weight (K,C,R,R), bias (K) (optional)
-// Per sample: col = im2col(x) (C·R·R, Ho·Wo); out = W (K, C·R·R) · col + b.
-// Backward per sample: dW += dout (K, Ho·Wo) · colᵀ; db += Σ_pixels dout;
-//                      dx = col2im(Wᵀ · dout).
+// Per sample: col = im2col(x) (C·R·R, Ho·Wo); out = W (K, C·R·R) · col + b, built 16 output
+// pixels at a time (an L1-sized slice of col, packed as the GEMM wants it).
+// Backward per sample: dW += dout (K, Ho·Wo) · colᵀ (dot products along pixels);
+//                      db += Σ_pixels dout; dx = col2im(Wᵀ · dout).
 // Samples run one after another: the model runs slices of the batch on different threads.
 #include <vector>
 

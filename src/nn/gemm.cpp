@@ -1,11 +1,8 @@
 #include "nn/gemm.hpp"
 
 #include <algorithm>
-#include <cstdlib>
-#include <string>
 
 #include "core/aligned_buffer.hpp"
-#include "core/error.hpp"
 #include "nn/batch_parallel.hpp"
 #include "nn/gemm_kernels.hpp"
 #include "nn/workspace.hpp"
@@ -24,69 +21,50 @@ constexpr std::size_t kColBlock = 1024;
 constexpr std::size_t kParallelMinWork = std::size_t{1} << 20;
 constexpr std::size_t kParallelTasks = 8;
 
-bool cpu_has_avx2_fma() {
-#if defined(__x86_64__) || defined(__i386__)
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    return false;
-#endif
-}
-
-detail::GemmMicroKernel choose_kernel() {
-    const char* env = std::getenv("QML_SIMD");
-    if (env != nullptr && *env != '\0') {
-        const std::string wanted(env);
-        if (wanted == "scalar") return detail::gemm_kernel_scalar;
-        if (wanted != "avx2")
-            throw Error("QML_SIMD must be 'scalar' or 'avx2', got '" + wanted +
-                        "'; unset it to choose by CPUID");
-        require(cpu_has_avx2_fma(),
-                "QML_SIMD=avx2 asks for AVX2+FMA kernels, but this CPU does not support them; "
-                "unset QML_SIMD or set QML_SIMD=scalar");
-        return detail::gemm_kernel_avx2;
-    }
-    return cpu_has_avx2_fma() ? detail::gemm_kernel_avx2 : detail::gemm_kernel_scalar;
-}
-
-detail::GemmMicroKernel active_kernel() {
-    static const detail::GemmMicroKernel kernel = choose_kernel();
-    return kernel;
-}
-
-// op(A) rows [i0, i0+rows), columns [p0, p0+depth) -> 6-row panels, zero-padded.
+// op(A) rows [i0, i0+rows), columns [p0, p0+depth) -> 6-row panels, zero-padded. Each loop
+// reads memory contiguously: a row of A (not transposed) or a stored row of Aᵀ (transposed).
 void pack_a(GemmOperand a, std::size_t i0, std::size_t rows, std::size_t p0, std::size_t depth,
             float* out) {
-    for (std::size_t r0 = 0; r0 < rows; r0 += kGemmRows) {
+    for (std::size_t r0 = 0; r0 < rows; r0 += kGemmRows, out += kGemmRows * depth) {
         const std::size_t valid = std::min(kGemmRows, rows - r0);
-        for (std::size_t p = 0; p < depth; ++p) {
-            for (std::size_t r = 0; r < kGemmRows; ++r) {
-                const std::size_t i = i0 + r0 + r, col = p0 + p;
-                out[r] = r >= valid ? 0.0f
-                         : a.transposed ? a.data[col * a.stride + i]
-                                        : a.data[i * a.stride + col];
+        if (!a.transposed) {
+            for (std::size_t r = 0; r < valid; ++r) {
+                const float* src = a.data + (i0 + r0 + r) * a.stride + p0;
+                for (std::size_t p = 0; p < depth; ++p) out[p * kGemmRows + r] = src[p];
             }
-            out += kGemmRows;
+            for (std::size_t r = valid; r < kGemmRows; ++r)
+                for (std::size_t p = 0; p < depth; ++p) out[p * kGemmRows + r] = 0.0f;
+        } else {
+            for (std::size_t p = 0; p < depth; ++p) {
+                const float* src = a.data + (p0 + p) * a.stride + i0 + r0;
+                float* dst = out + p * kGemmRows;
+                for (std::size_t r = 0; r < valid; ++r) dst[r] = src[r];
+                for (std::size_t r = valid; r < kGemmRows; ++r) dst[r] = 0.0f;
+            }
         }
     }
 }
 
-// op(B) rows [p0, p0+depth), columns [j0, j0+cols) -> 16-column panels, zero-padded.
+// op(B) rows [p0, p0+depth), columns [j0, j0+cols) -> 16-column panels, zero-padded, reading
+// memory contiguously as pack_a does.
 void pack_b(GemmOperand b, std::size_t p0, std::size_t depth, std::size_t j0, std::size_t cols,
             float* out) {
-    for (std::size_t c0 = 0; c0 < cols; c0 += kGemmCols) {
+    for (std::size_t c0 = 0; c0 < cols; c0 += kGemmCols, out += kGemmCols * depth) {
         const std::size_t valid = std::min(kGemmCols, cols - c0);
-        for (std::size_t p = 0; p < depth; ++p) {
-            const std::size_t row = p0 + p;
-            if (!b.transposed) {
-                const float* src = b.data + row * b.stride + j0 + c0;
-                std::size_t j = 0;
-                for (; j < valid; ++j) out[j] = src[j];
-                for (; j < kGemmCols; ++j) out[j] = 0.0f;
-            } else {
-                for (std::size_t j = 0; j < kGemmCols; ++j)
-                    out[j] = j < valid ? b.data[(j0 + c0 + j) * b.stride + row] : 0.0f;
+        if (!b.transposed) {
+            for (std::size_t p = 0; p < depth; ++p) {
+                const float* src = b.data + (p0 + p) * b.stride + j0 + c0;
+                float* dst = out + p * kGemmCols;
+                for (std::size_t j = 0; j < valid; ++j) dst[j] = src[j];
+                for (std::size_t j = valid; j < kGemmCols; ++j) dst[j] = 0.0f;
             }
-            out += kGemmCols;
+        } else {
+            for (std::size_t j = 0; j < valid; ++j) {
+                const float* src = b.data + (j0 + c0 + j) * b.stride + p0;
+                for (std::size_t p = 0; p < depth; ++p) out[p * kGemmCols + j] = src[p];
+            }
+            for (std::size_t j = valid; j < kGemmCols; ++j)
+                for (std::size_t p = 0; p < depth; ++p) out[p * kGemmCols + j] = 0.0f;
         }
     }
 }
@@ -100,7 +78,7 @@ void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std:
                std::size_t k, GemmOperand a, GemmOperand b, float* c, std::size_t ldc,
                bool accumulate) {
     thread_local AlignedBuffer<float> a_buffer, b_buffer;  // packing, per thread, kept
-    const detail::GemmMicroKernel kernel = active_kernel();
+    const detail::BroadcastKernel kernel = detail::gemm_kernels().broadcast;
     for (std::size_t jc = j_begin; jc < j_end; jc += kColBlock) {
         const std::size_t cols = std::min(kColBlock, j_end - jc);
         for (std::size_t pc = 0; pc < k; pc += kDepthBlock) {
@@ -125,6 +103,18 @@ void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std:
     }
 }
 
+// C = A·Bᵀ with A (m×k) and B (n×k) row-major, columns [j_begin, j_end) of C: 2×4 dot tiles,
+// four rows of B (in L1) against every pair of rows of A.
+void gemm_dot(std::size_t m, std::size_t j_begin, std::size_t j_end, std::size_t k, GemmOperand a,
+              GemmOperand b, float* c, std::size_t ldc, bool accumulate) {
+    const detail::DotKernel kernel = detail::gemm_kernels().dot;
+    for (std::size_t j = j_begin; j < j_end; j += detail::kDotCols)
+        for (std::size_t i = 0; i < m; i += detail::kDotRows)
+            kernel(k, a.data + i * a.stride, a.stride, b.data + j * b.stride, b.stride,
+                   c + i * ldc + j, ldc, accumulate, std::min(detail::kDotRows, m - i),
+                   std::min(detail::kDotCols, j_end - j));
+}
+
 }  // namespace
 
 void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperand b, float* c,
@@ -133,6 +123,16 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
     if (k == 0) {
         if (!accumulate)
             for (std::size_t i = 0; i < m; ++i) std::fill(c + i * ldc, c + i * ldc + n, 0.0f);
+        return;
+    }
+    // A·Bᵀ with both stored row-major reads both operands along k directly: no packing.
+    if (!a.transposed && b.transposed) {
+        const std::size_t step = m * n * k < kParallelMinWork
+                                     ? n
+                                     : round_up((n + kParallelTasks - 1) / kParallelTasks, detail::kDotCols);
+        parallel_range(n, step, [&](std::size_t begin, std::size_t end) {
+            gemm_dot(m, begin, end, k, a, b, c, ldc, accumulate);
+        });
         return;
     }
     if (m * n * k < kParallelMinWork) {
@@ -154,29 +154,27 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
     }
 }
 
-const char* gemm_kernel_name() {
-    return active_kernel() == detail::gemm_kernel_avx2 ? "avx2" : "scalar";
+const char* gemm_kernel_name() { return detail::gemm_kernels().name; }
+
+std::size_t packed_lhs_size(std::size_t m, std::size_t k) { return round_up(m, kGemmRows) * k; }
+
+void pack_lhs(GemmOperand a, std::size_t m, std::size_t k, float* out) { pack_a(a, 0, m, 0, k, out); }
+
+void gemm_lhs_panel(std::size_t m, std::size_t k, const float* a_packed, const float* panel,
+                    std::size_t n_valid, float* c, std::size_t ldc, bool accumulate) {
+    const detail::BroadcastKernel kernel = detail::gemm_kernels().broadcast;
+    for (std::size_t i = 0; i < m; i += kGemmRows)
+        kernel(k, a_packed + i * k, panel, c + i * ldc, ldc, accumulate,
+               std::min(kGemmRows, m - i), n_valid);
 }
 
-namespace detail {
-
-void gemm_kernel_scalar(std::size_t k, const float* a, const float* b, float* c,
-                        std::size_t ldc, bool accumulate, std::size_t m_valid,
-                        std::size_t n_valid) {
-    float tile[kGemmRows][kGemmCols] = {};
-    for (std::size_t p = 0; p < k; ++p) {
-        for (std::size_t r = 0; r < kGemmRows; ++r) {
-            const float ar = a[r];
-            for (std::size_t j = 0; j < kGemmCols; ++j) tile[r][j] += ar * b[j];
-        }
-        a += kGemmRows;
-        b += kGemmCols;
-    }
-    for (std::size_t r = 0; r < m_valid; ++r) {
-        float* row = c + r * ldc;
-        for (std::size_t j = 0; j < n_valid; ++j) row[j] = accumulate ? row[j] + tile[r][j] : tile[r][j];
-    }
+void gemm_lhs_gathered(std::size_t m, std::size_t k, const float* a_packed, const float* lo,
+                       const float* hi, const std::ptrdiff_t* offsets, std::size_t n_valid,
+                       float* c, std::size_t ldc, bool accumulate) {
+    const detail::GatheredKernel kernel = detail::gemm_kernels().gathered;
+    for (std::size_t i = 0; i < m; i += kGemmRows)
+        kernel(k, a_packed + i * k, lo, hi, offsets, c + i * ldc, ldc, accumulate,
+               std::min(kGemmRows, m - i), n_valid);
 }
 
-}  // namespace detail
 }  // namespace qmlr::nn

@@ -1,15 +1,28 @@
-// The AVX2+FMA 6×16 GEMM micro-kernel (layout in gemm_kernels.hpp). Twelve 8-float
-// accumulators stay in registers for the whole k loop; each step loads two vectors of the B
-// panel and broadcasts six values of the A panel. This file is compiled with -mavx2 -mfma and
-// uses intrinsics only, so no inline function compiled here can leak into portable code.
+// The AVX2+FMA GEMM micro-kernels (layouts in gemm_kernels.hpp). This file is compiled with
+// -mavx2 -mfma and uses intrinsics only, so no inline function compiled here can leak into
+// portable code.
 #include <immintrin.h>
+
+#include <cstdint>
 
 #include "nn/gemm_kernels.hpp"
 
 namespace qmlr::nn::detail {
 
-void gemm_kernel_avx2(std::size_t k, const float* a, const float* b, float* c, std::size_t ldc,
-                      bool accumulate, std::size_t m_valid, std::size_t n_valid) {
+namespace {
+
+// Lanes [0, count) set: loads of a partial vector never touch memory past the valid lanes.
+__m256i tail_mask(std::size_t count) {
+    alignas(32) static const std::int32_t bits[16] = {-1, -1, -1, -1, -1, -1, -1, -1,
+                                                      0,  0,  0,  0,  0,  0,  0,  0};
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bits + 8 - count));
+}
+
+// The 6×16 tile: twelve 8-float accumulators stay in registers for the whole k loop; each
+// step loads two vectors of B (load_b(p, b0, b1)) and broadcasts six values of the A panel.
+template <class LoadB>
+void broadcast_tile(std::size_t k, const float* a, LoadB load_b, float* c, std::size_t ldc,
+                    bool accumulate, std::size_t m_valid, std::size_t n_valid) {
     __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
     __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
     __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
@@ -17,8 +30,8 @@ void gemm_kernel_avx2(std::size_t k, const float* a, const float* b, float* c, s
     __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
     __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
     for (std::size_t p = 0; p < k; ++p) {
-        const __m256 b0 = _mm256_loadu_ps(b);
-        const __m256 b1 = _mm256_loadu_ps(b + 8);
+        __m256 b0, b1;
+        load_b(p, b0, b1);
         __m256 ar = _mm256_broadcast_ss(a + 0);
         c00 = _mm256_fmadd_ps(ar, b0, c00);
         c01 = _mm256_fmadd_ps(ar, b1, c01);
@@ -38,7 +51,6 @@ void gemm_kernel_avx2(std::size_t k, const float* a, const float* b, float* c, s
         c50 = _mm256_fmadd_ps(ar, b0, c50);
         c51 = _mm256_fmadd_ps(ar, b1, c51);
         a += kGemmRows;
-        b += kGemmCols;
     }
     const __m256 rows[kGemmRows][2] = {{c00, c01}, {c10, c11}, {c20, c21},
                                        {c30, c31}, {c40, c41}, {c50, c51}};
@@ -65,6 +77,108 @@ void gemm_kernel_avx2(std::size_t k, const float* a, const float* b, float* c, s
         float* row = c + r * ldc;
         for (std::size_t j = 0; j < n_valid; ++j) row[j] = accumulate ? row[j] + tile[r][j] : tile[r][j];
     }
+}
+
+}  // namespace
+
+void broadcast_kernel_avx2(std::size_t k, const float* a, const float* b, float* c,
+                           std::size_t ldc, bool accumulate, std::size_t m_valid,
+                           std::size_t n_valid) {
+    auto load = [b](std::size_t p, __m256& b0, __m256& b1) {
+        b0 = _mm256_loadu_ps(b + p * kGemmCols);
+        b1 = _mm256_loadu_ps(b + p * kGemmCols + 8);
+    };
+    broadcast_tile(k, a, load, c, ldc, accumulate, m_valid, n_valid);
+}
+
+void gathered_kernel_avx2(std::size_t k, const float* a, const float* lo, const float* hi,
+                          const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
+                          bool accumulate, std::size_t m_valid, std::size_t n_valid) {
+    if (n_valid == kGemmCols) {
+        auto load = [=](std::size_t p, __m256& b0, __m256& b1) {
+            b0 = _mm256_loadu_ps(lo + offsets[p]);
+            b1 = _mm256_loadu_ps(hi + offsets[p]);
+        };
+        broadcast_tile(k, a, load, c, ldc, accumulate, m_valid, n_valid);
+        return;
+    }
+    const __m256i mask_lo = tail_mask(n_valid < 8 ? n_valid : 8);
+    const __m256i mask_hi = tail_mask(n_valid > 8 ? n_valid - 8 : 0);
+    auto load = [=](std::size_t p, __m256& b0, __m256& b1) {
+        b0 = _mm256_maskload_ps(lo + offsets[p], mask_lo);
+        b1 = _mm256_maskload_ps(hi + offsets[p], mask_hi);
+    };
+    broadcast_tile(k, a, load, c, ldc, accumulate, m_valid, n_valid);
+}
+
+namespace {
+
+// [Σ x0, Σ x1, Σ x2, Σ x3]
+__m128 sum4(__m256 x0, __m256 x1, __m256 x2, __m256 x3) {
+    const __m256 h = _mm256_hadd_ps(_mm256_hadd_ps(x0, x1), _mm256_hadd_ps(x2, x3));
+    return _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
+}
+
+void store4(float* c, __m128 v, bool accumulate, std::size_t n_valid) {
+    if (n_valid == kDotCols) {
+        _mm_storeu_ps(c, accumulate ? _mm_add_ps(v, _mm_loadu_ps(c)) : v);
+        return;
+    }
+    alignas(16) float lanes[kDotCols];
+    _mm_store_ps(lanes, v);
+    for (std::size_t j = 0; j < n_valid; ++j) c[j] = accumulate ? c[j] + lanes[j] : lanes[j];
+}
+
+}  // namespace
+
+// Dot kernel: a 2×4 tile of A·Bᵀ as eight 8-lane running sums along k, reduced at the end.
+// Rows past m_valid / n_valid repeat the last valid row (computed, never stored).
+void dot_kernel_avx2(std::size_t k, const float* a, std::size_t lda, const float* b,
+                     std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
+                     std::size_t m_valid, std::size_t n_valid) {
+    const float* a0 = a;
+    const float* a1 = a + (m_valid > 1 ? lda : 0);
+    const float* b0 = b;
+    const float* b1 = b + (n_valid > 1 ? 1 : 0) * ldb;
+    const float* b2 = b + (n_valid > 2 ? 2 : n_valid - 1) * ldb;
+    const float* b3 = b + (n_valid > 3 ? 3 : n_valid - 1) * ldb;
+    __m256 s00 = _mm256_setzero_ps(), s01 = _mm256_setzero_ps(), s02 = _mm256_setzero_ps(),
+           s03 = _mm256_setzero_ps(), s10 = _mm256_setzero_ps(), s11 = _mm256_setzero_ps(),
+           s12 = _mm256_setzero_ps(), s13 = _mm256_setzero_ps();
+    std::size_t p = 0;
+    for (; p + 8 <= k; p += 8) {
+        const __m256 x0 = _mm256_loadu_ps(a0 + p), x1 = _mm256_loadu_ps(a1 + p);
+        __m256 y = _mm256_loadu_ps(b0 + p);
+        s00 = _mm256_fmadd_ps(x0, y, s00);
+        s10 = _mm256_fmadd_ps(x1, y, s10);
+        y = _mm256_loadu_ps(b1 + p);
+        s01 = _mm256_fmadd_ps(x0, y, s01);
+        s11 = _mm256_fmadd_ps(x1, y, s11);
+        y = _mm256_loadu_ps(b2 + p);
+        s02 = _mm256_fmadd_ps(x0, y, s02);
+        s12 = _mm256_fmadd_ps(x1, y, s12);
+        y = _mm256_loadu_ps(b3 + p);
+        s03 = _mm256_fmadd_ps(x0, y, s03);
+        s13 = _mm256_fmadd_ps(x1, y, s13);
+    }
+    if (p < k) {
+        const __m256i mask = tail_mask(k - p);
+        const __m256 x0 = _mm256_maskload_ps(a0 + p, mask), x1 = _mm256_maskload_ps(a1 + p, mask);
+        __m256 y = _mm256_maskload_ps(b0 + p, mask);
+        s00 = _mm256_fmadd_ps(x0, y, s00);
+        s10 = _mm256_fmadd_ps(x1, y, s10);
+        y = _mm256_maskload_ps(b1 + p, mask);
+        s01 = _mm256_fmadd_ps(x0, y, s01);
+        s11 = _mm256_fmadd_ps(x1, y, s11);
+        y = _mm256_maskload_ps(b2 + p, mask);
+        s02 = _mm256_fmadd_ps(x0, y, s02);
+        s12 = _mm256_fmadd_ps(x1, y, s12);
+        y = _mm256_maskload_ps(b3 + p, mask);
+        s03 = _mm256_fmadd_ps(x0, y, s03);
+        s13 = _mm256_fmadd_ps(x1, y, s13);
+    }
+    store4(c, sum4(s00, s01, s02, s03), accumulate, n_valid);
+    if (m_valid > 1) store4(c + ldc, sum4(s10, s11, s12, s13), accumulate, n_valid);
 }
 
 }  // namespace qmlr::nn::detail

@@ -1,26 +1,69 @@
 #pragma once
-// Internal to gemm.cpp: the 6×16 micro-kernels and their packed-panel layout.
+// Internal to the GEMM: the micro-kernels, portable and AVX2+FMA, and the one set chosen at
+// start-up (CPUID; QML_SIMD=scalar|avx2 forces one).
 //
-// a: k×6 packed panel, a[p*6 + r] = op(A)(row r, column p); rows past the matrix are 0.
-// b: k×16 packed panel, b[p*16 + j] = op(B)(row p, column j); columns past the matrix are 0.
-// c: the m_valid×n_valid corner of the tile, row stride ldc. C = a·b, or C += a·b when
-// accumulate. Only the valid corner is read or written.
+// Broadcast kernel, 6×16 tile on packed panels:
+//   a: k×6 panel, a[p*6 + r] = op(A)(r, p), rows past the matrix 0
+//   b: k×16 panel, b[p*16 + j] = op(B)(p, j), columns past the matrix 0
+//   C[r][j] (+)= Σ_p a[p*6 + r]·b[p*16 + j] for r < m_valid, j < n_valid (row stride ldc)
+// Gathered kernel, the broadcast kernel with B read in place: row p of the 16-wide panel is
+//   B(p, j) = lo[offsets[p] + j] for j < 8, hi[offsets[p] + j − 8] for j >= 8
+// (a convolution reads its input this way, no unfolding). Lanes j >= n_valid are not loaded.
+// Dot kernel, 2×4 tile of C = A·Bᵀ with A (m×k) and B (n×k) both row-major (k contiguous):
+//   C[i][j] (+)= Σ_p A[i*lda + p]·B[j*ldb + p] for i < m_valid, j < n_valid
+// Only the valid corner of C is read or written.
 #include <cstddef>
 
 namespace qmlr::nn::detail {
 
 inline constexpr std::size_t kGemmRows = 6;
 inline constexpr std::size_t kGemmCols = 16;
+inline constexpr std::size_t kDotRows = 2;
+inline constexpr std::size_t kDotCols = 4;
 
-using GemmMicroKernel = void (*)(std::size_t k, const float* a, const float* b, float* c,
+using BroadcastKernel = void (*)(std::size_t k, const float* a, const float* b, float* c,
                                  std::size_t ldc, bool accumulate, std::size_t m_valid,
                                  std::size_t n_valid);
+using GatheredKernel = void (*)(std::size_t k, const float* a, const float* lo, const float* hi,
+                                const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
+                                bool accumulate, std::size_t m_valid, std::size_t n_valid);
+using DotKernel = void (*)(std::size_t k, const float* a, std::size_t lda, const float* b,
+                           std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
+                           std::size_t m_valid, std::size_t n_valid);
 
-void gemm_kernel_scalar(std::size_t k, const float* a, const float* b, float* c,
-                        std::size_t ldc, bool accumulate, std::size_t m_valid,
-                        std::size_t n_valid);
+struct GemmKernels {
+    BroadcastKernel broadcast;
+    GatheredKernel gathered;
+    DotKernel dot;
+    const char* name;
+};
+
+void broadcast_kernel_scalar(std::size_t k, const float* a, const float* b, float* c,
+                             std::size_t ldc, bool accumulate, std::size_t m_valid,
+                             std::size_t n_valid);
+void gathered_kernel_scalar(std::size_t k, const float* a, const float* lo, const float* hi,
+                            const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
+                            bool accumulate, std::size_t m_valid, std::size_t n_valid);
+void dot_kernel_scalar(std::size_t k, const float* a, std::size_t lda, const float* b,
+                       std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
+                       std::size_t m_valid, std::size_t n_valid);
 // Compiled with -mavx2 -mfma: call only when the CPU supports both.
-void gemm_kernel_avx2(std::size_t k, const float* a, const float* b, float* c, std::size_t ldc,
-                      bool accumulate, std::size_t m_valid, std::size_t n_valid);
+void broadcast_kernel_avx2(std::size_t k, const float* a, const float* b, float* c,
+                           std::size_t ldc, bool accumulate, std::size_t m_valid,
+                           std::size_t n_valid);
+void gathered_kernel_avx2(std::size_t k, const float* a, const float* lo, const float* hi,
+                          const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
+                          bool accumulate, std::size_t m_valid, std::size_t n_valid);
+void dot_kernel_avx2(std::size_t k, const float* a, std::size_t lda, const float* b,
+                     std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
+                     std::size_t m_valid, std::size_t n_valid);
+
+inline constexpr GemmKernels kScalarKernels{broadcast_kernel_scalar, gathered_kernel_scalar,
+                                            dot_kernel_scalar, "scalar"};
+inline constexpr GemmKernels kAvx2Kernels{broadcast_kernel_avx2, gathered_kernel_avx2,
+                                          dot_kernel_avx2, "avx2"};
+
+// The set in use, chosen on first call.
+const GemmKernels& gemm_kernels();
 
 }  // namespace qmlr::nn::detail

@@ -21,11 +21,11 @@ Model make_lenet(LeNetOptions options) {
                 "and two 2x2 poolings (at least 16 without padding)");
     Model model;
     model.add<Conv2d>(options.channels, 6, 5, Conv2dOptions{1, options.conv1_padding, true});
-    model.add<ReLU>();
     model.add<MaxPool2d>(2);
+    model.add<ReLU>();
     model.add<Conv2d>(6, 16, 5);
-    model.add<ReLU>();
     model.add<MaxPool2d>(2);
+    model.add<ReLU>();
     model.add<Flatten>();
     model.add<Linear>(16 * side * side, 120);
     model.add<ReLU>();

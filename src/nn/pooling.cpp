@@ -1,6 +1,8 @@
 #include "nn/pooling.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 
 #include "core/error.hpp"
 #include "nn/batch_parallel.hpp"
@@ -24,6 +26,36 @@ void for_each_window(const PoolGeometry& g, F&& body) {
     for (std::size_t oy = 0; oy < g.out_height; ++oy)
         for (std::size_t ox = 0; ox < g.out_width; ++ox)
             body(oy * g.out_width + ox, oy * g.stride * g.width + ox * g.stride);
+}
+
+// 2×2 windows with stride 2: every input pixel of a window is written once (the gradient for
+// the first maximum in row-major order, 0 for the others), rows and columns no window covers
+// are zeroed. The choice is made with bit masks, not branches: which element is the maximum
+// is data-dependent and would defeat branch prediction.
+void backward_max_2x2(const PoolGeometry& g, const float* x, const float* y, const float* dy,
+                      float* dx) {
+    auto bits = [](float v) { return std::bit_cast<std::uint32_t>(v); };
+    auto mask = [](bool b) { return std::uint32_t{0} - static_cast<std::uint32_t>(b); };
+    for (std::size_t oy = 0; oy < g.out_height; ++oy) {
+        const float* r0 = x + 2 * oy * g.width;
+        const float* r1 = r0 + g.width;
+        float* d0 = dx + 2 * oy * g.width;
+        float* d1 = d0 + g.width;
+        for (std::size_t ox = 0; ox < g.out_width; ++ox) {
+            const float m = y[oy * g.out_width + ox];
+            const std::uint32_t grad = bits(dy[oy * g.out_width + ox]);
+            const std::uint32_t a = mask(r0[2 * ox] == m);
+            const std::uint32_t b = mask(r0[2 * ox + 1] == m) & ~a;
+            const std::uint32_t c = mask(r1[2 * ox] == m) & ~(a | b);
+            const std::uint32_t d = ~(a | b | c);
+            d0[2 * ox] = std::bit_cast<float>(grad & a);
+            d0[2 * ox + 1] = std::bit_cast<float>(grad & b);
+            d1[2 * ox] = std::bit_cast<float>(grad & c);
+            d1[2 * ox + 1] = std::bit_cast<float>(grad & d);
+        }
+        for (std::size_t i = 2 * g.out_width; i < g.width; ++i) d0[i] = d1[i] = 0.0f;
+    }
+    std::fill(dx + 2 * g.out_height * g.width, dx + g.height * g.width, 0.0f);
 }
 
 }  // namespace
@@ -70,6 +102,16 @@ void MaxPool2d::forward(const Tensor& in, Tensor& out, const BatchSlice& /*slice
     for_each_plane(g, [&](std::size_t p) {
         const float* x = in.data() + p * g.height * g.width;
         float* y = out.data() + p * out_plane;
+        if (g.kernel == 2 && g.stride == 2) {  // the common case, branch-free
+            for (std::size_t oy = 0; oy < g.out_height; ++oy) {
+                const float* r0 = x + 2 * oy * g.width;
+                const float* r1 = r0 + g.width;
+                for (std::size_t ox = 0; ox < g.out_width; ++ox)
+                    y[oy * g.out_width + ox] = std::max(std::max(r0[2 * ox], r0[2 * ox + 1]),
+                                                        std::max(r1[2 * ox], r1[2 * ox + 1]));
+            }
+            return;
+        }
         for_each_window(g, [&](std::size_t o, std::size_t origin) {
             float best = x[origin];
             for (std::size_t ky = 0; ky < g.kernel; ++ky)
@@ -93,6 +135,10 @@ void MaxPool2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad
         const float* y = out.data() + p * out_plane;
         const float* dy = grad_out.data() + p * out_plane;
         float* dx = grad_in->data() + p * in_plane;
+        if (g.kernel == 2 && g.stride == 2) {
+            backward_max_2x2(g, x, y, dy, dx);
+            return;
+        }
         // Zeroed, then added to: overlapping windows (stride < kernel) accumulate.
         std::fill(dx, dx + in_plane, 0.0f);
         for_each_window(g, [&](std::size_t o, std::size_t origin) {

@@ -84,7 +84,7 @@ TEST_CASE("micro-kernels: scalar and AVX2 agree on full and edge tiles") {
     const std::size_t k = 37;
     const auto a = random_values(k * kGemmRows, 6), b = random_values(k * kGemmCols, 7);
     std::vector<float> scalar(kGemmRows * 20, 1.0f);
-    qmlr::nn::detail::gemm_kernel_scalar(k, a.data(), b.data(), scalar.data(), 20, true, 6, 16);
+    broadcast_kernel_scalar(k, a.data(), b.data(), scalar.data(), 20, true, 6, 16);
     for (std::size_t r = 0; r < kGemmRows; ++r)
         for (std::size_t j = 0; j < kGemmCols; ++j) {
             double sum = 1.0;
@@ -92,14 +92,52 @@ TEST_CASE("micro-kernels: scalar and AVX2 agree on full and edge tiles") {
             REQUIRE(std::abs(scalar[r * 20 + j] - sum) < 1e-4);
         }
     CHECK(scalar[16] == 1.0f);  // outside the tile
+    // Dot kernel: rows of A (2×k) against rows of B (4×k), k = 37 leaves a 5-wide tail.
+    std::vector<float> dot_scalar(2 * 5, 1.0f);
+    dot_kernel_scalar(k, a.data(), k, b.data(), k, dot_scalar.data(), 5, true, 2, 4);
+    for (std::size_t i = 0; i < 2; ++i)
+        for (std::size_t j = 0; j < 4; ++j) {
+            double sum = 1.0;
+            for (std::size_t p = 0; p < k; ++p) sum += static_cast<double>(a[i * k + p]) * b[j * k + p];
+            REQUIRE(std::abs(dot_scalar[i * 5 + j] - sum) < 1e-4);
+        }
     if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return;
     std::vector<float> vector_full(kGemmRows * 20, 1.0f), vector_edge(kGemmRows * 20, 1.0f);
-    gemm_kernel_avx2(k, a.data(), b.data(), vector_full.data(), 20, true, 6, 16);
-    gemm_kernel_avx2(k, a.data(), b.data(), vector_edge.data(), 20, false, 4, 9);
+    broadcast_kernel_avx2(k, a.data(), b.data(), vector_full.data(), 20, true, 6, 16);
+    broadcast_kernel_avx2(k, a.data(), b.data(), vector_edge.data(), 20, false, 4, 9);
     for (std::size_t r = 0; r < kGemmRows; ++r)
         for (std::size_t j = 0; j < kGemmCols; ++j) {
             CHECK(std::abs(vector_full[r * 20 + j] - scalar[r * 20 + j]) < 1e-4);
             if (r < 4 && j < 9) CHECK(std::abs(vector_edge[r * 20 + j] + 1.0f - scalar[r * 20 + j]) < 1e-4);
             else CHECK(vector_edge[r * 20 + j] == 1.0f);
         }
+    std::vector<float> dot_vector(2 * 5, 1.0f), dot_edge(2 * 5, 1.0f);
+    dot_kernel_avx2(k, a.data(), k, b.data(), k, dot_vector.data(), 5, true, 2, 4);
+    dot_kernel_avx2(k, a.data(), k, b.data(), k, dot_edge.data(), 5, false, 1, 3);
+    for (std::size_t i = 0; i < 2; ++i)
+        for (std::size_t j = 0; j < 5; ++j) {
+            if (j < 4) CHECK(std::abs(dot_vector[i * 5 + j] - dot_scalar[i * 5 + j]) < 1e-4);
+            if (i < 1 && j < 3) CHECK(std::abs(dot_edge[i * 5 + j] + 1.0f - dot_scalar[i * 5 + j]) < 1e-4);
+            else CHECK(dot_edge[i * 5 + j] == 1.0f);
+        }
+}
+
+TEST_CASE("gemm_lhs_panel: packed left operand times 16-column panels") {
+    const std::size_t m = 13, k = 29;
+    const auto a = random_values(k * m, 8), panel = random_values(k * 16, 9);
+    for (bool transposed : {false, true}) {
+        std::vector<float> packed(qmlr::nn::packed_lhs_size(m, k));
+        qmlr::nn::pack_lhs({a.data(), transposed ? m : k, transposed}, m, k, packed.data());
+        std::vector<float> c(m * 12, 7.0f);
+        qmlr::nn::gemm_lhs_panel(m, k, packed.data(), panel.data(), 11, c.data(), 12, false);
+        for (std::size_t i = 0; i < m; ++i) {
+            for (std::size_t j = 0; j < 11; ++j) {
+                double sum = 0.0;
+                for (std::size_t p = 0; p < k; ++p)
+                    sum += static_cast<double>(transposed ? a[p * m + i] : a[i * k + p]) * panel[p * 16 + j];
+                REQUIRE(std::abs(c[i * 12 + j] - sum) < 1e-4);
+            }
+            CHECK(c[i * 12 + 11] == 7.0f);
+        }
+    }
 }
