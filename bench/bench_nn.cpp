@@ -86,9 +86,13 @@ int run(int argc, char** argv) {
     cli.add_option("reps", "N", "repetitions per measurement (the median is reported)", "3");
     cli.add_option("threads", "LIST", "comma-separated thread counts", "1,2");
     cli.add_flag("quick", "10,000 training and 2,000 test images instead of 60,000 and 10,000");
+    cli.add_option("only", "WHAT", "train, attacks or all", "all");
     if (!cli.parse(argc, argv, std::cout)) return 0;
     const int reps = static_cast<int>(cli.integer("reps", 1, 100));
     const bool quick = cli.flag("quick");
+    const std::string only = cli.value("only");
+    require(only == "all" || only == "train" || only == "attacks",
+            "--only must be train, attacks or all, got '" + only + "'");
 
     data::Dataset train = data::load_mnist(cli.value("data"), "train");
     data::Dataset test = data::load_mnist(cli.value("data"), "test");
@@ -108,13 +112,14 @@ int run(int argc, char** argv) {
     for (int threads : parse_threads(cli.value("threads"))) {
         set_thread_count(threads);
         nn::Model model = nn::make_lenet();
-        const Timing epoch = repeat(reps, [&](int r) {
+        const Timing epoch = repeat(only == "attacks" ? 1 : reps, [&](int r) {
             model = nn::make_lenet();
             model.initialize(0);
             nn::Adam adam(model.parameters(), {.learning_rate = 1e-3});
             train_epoch(model, adam, train_images, train, static_cast<std::uint64_t>(r));
         });
-        print_row("lenet_train_epoch_adam_b64", threads, train.size(), reps, epoch);
+        if (only != "attacks") print_row("lenet_train_epoch_adam_b64", threads, train.size(), reps, epoch);
+        if (only == "train") continue;
 
         model.set_training(false);
         const std::vector<int> clean = metrics::predictions(nn::predict(model, test_images));

@@ -1,12 +1,28 @@
 #include "nn/conv2d.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/error.hpp"
 #include "nn/gemm.hpp"
 #include "nn/workspace.hpp"
 
 namespace qmlr::nn {
+namespace {
+
+// Σ values, in eight interleaved partial sums (vectorisable, and a fixed order).
+float sum_of(const float* values, std::size_t n) {
+    float partial[8] = {};
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (std::size_t l = 0; l < 8; ++l) partial[l] += values[i + l];
+    for (; i < n; ++i) partial[i % 8] += values[i];
+    float sum = 0.0f;
+    for (float p : partial) sum += p;
+    return sum;
+}
+
+}  // namespace
 Conv2d::Conv2d(int in_channels, int out_channels, int kernel, Conv2dOptions options)
     : in_channels_(in_channels), out_channels_(out_channels), kernel_(kernel),
       options_(options) {
@@ -111,38 +127,41 @@ void Conv2d::backward(const Tensor& in, const Tensor& out, const Tensor& grad_ou
     const std::size_t rows = g.col_rows(), pixels = g.col_cols();
     float* dw = param_grads.empty() ? nullptr : param_grads[0]->data();
     float* db = param_grads.size() > 1 ? param_grads[1]->data() : nullptr;
-    thread_local AlignedBuffer<float> col_buffer, weight_buffer, panel_buffer, dcol_buffer;
+    thread_local AlignedBuffer<float> col_buffer, weight_buffer, dcol_buffer;
     thread_local UnfoldPlan plan;
+    thread_local std::vector<std::ptrdiff_t> channel_offsets;  // k -> k·pixels
     plan.compute(g);
     float* packed = nullptr;
     if (grad_in != nullptr) {
         packed = ensure_capacity(weight_buffer, packed_lhs_size(rows, k));
         pack_lhs({weight().value.data(), rows, true}, rows, k, packed);  // Wᵀ (rows, K)
+        channel_offsets.resize(k);
+        for (std::size_t c = 0; c < k; ++c) channel_offsets[c] = static_cast<std::ptrdiff_t>(c * pixels);
     }
     for (std::int64_t n = 0; n < in.dim(0); ++n) {
         const float* dy = grad_out.sample(n);
         if (dw != nullptr) {
-            float* col = ensure_capacity(col_buffer, rows * pixels);
-            im2col(g, plan, in.sample(n), col);
-            // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows): dot products along pixels
-            gemm(k, rows, pixels, {dy, pixels}, {col, pixels, true}, dw, rows, true);
+            // dW (K, rows) += dy (K, pixels) · colᵀ (pixels, rows): dot products along pixels,
+            // reading the input in place one output row at a time when no window is clipped.
+            if (plan.all_interior(g)) {
+                gemm_segmented_dot(k, rows, g.out_height, g.out_width, dy, pixels, g.out_width,
+                                   in.sample(n), plan.offsets.data(), g.width, dw, rows, true);
+            } else {
+                float* col = ensure_capacity(col_buffer, rows * pixels);
+                im2col(g, plan, in.sample(n), col);
+                gemm(k, rows, pixels, {dy, pixels}, {col, pixels, true}, dw, rows, true);
+            }
         }
         if (db != nullptr)
-            for (std::size_t c = 0; c < k; ++c) {
-                float sum = 0.0f;
-                for (std::size_t i = 0; i < pixels; ++i) sum += dy[c * pixels + i];
-                db[c] += sum;
-            }
+            for (std::size_t c = 0; c < k; ++c) db[c] += sum_of(dy + c * pixels, pixels);
         if (grad_in == nullptr) continue;
-        // dx = col2im(dcol), dcol (rows, pixels) = Wᵀ · dy built from 16-column panels of dy.
+        // dx = col2im(dcol), dcol (rows, pixels) = Wᵀ · dy, dy read in place 16 columns at a time.
         float* dcol = ensure_capacity(dcol_buffer, rows * pixels);
-        float* panel = ensure_capacity(panel_buffer, k * kColPanel);
         for (std::size_t p0 = 0; p0 < pixels; p0 += kColPanel) {
             const std::size_t count = std::min(kColPanel, pixels - p0);
-            for (std::size_t c = 0; c < k; ++c)
-                for (std::size_t j = 0; j < kColPanel; ++j)
-                    panel[c * kColPanel + j] = j < count ? dy[c * pixels + p0 + j] : 0.0f;
-            gemm_lhs_panel(rows, k, packed, panel, count, dcol + p0, pixels, false);
+            const float* hi = count > 8 ? dy + p0 + 8 : dy + p0;  // columns 8..15, if any
+            gemm_lhs_gathered(rows, k, packed, dy + p0, hi, channel_offsets.data(), count,
+                              dcol + p0, pixels, false);
         }
         col2im(g, plan, dcol, grad_in->sample(n));
     }

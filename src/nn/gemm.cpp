@@ -103,16 +103,24 @@ void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std:
     }
 }
 
-// C = A·Bᵀ with A (m×k) and B (n×k) row-major, columns [j_begin, j_end) of C: 2×4 dot tiles,
-// four rows of B (in L1) against every pair of rows of A.
-void gemm_dot(std::size_t m, std::size_t j_begin, std::size_t j_end, std::size_t k, GemmOperand a,
-              GemmOperand b, float* c, std::size_t ldc, bool accumulate) {
+// Columns [j_begin, j_end) of C = Σ over segments of A·Bᵀ (see gemm_segmented_dot): 2×4 dot
+// tiles, four rows of B (in L1) against every pair of rows of A. b_row(j) gives row j of B.
+template <class BRow>
+void dot_tiles(std::size_t m, std::size_t j_begin, std::size_t j_end, std::size_t segments,
+               std::size_t length, const float* a, std::size_t lda, std::size_t a_step,
+               BRow b_row, std::size_t b_step, float* c, std::size_t ldc, bool accumulate) {
     const detail::DotKernel kernel = detail::gemm_kernels().dot;
-    for (std::size_t j = j_begin; j < j_end; j += detail::kDotCols)
-        for (std::size_t i = 0; i < m; i += detail::kDotRows)
-            kernel(k, a.data + i * a.stride, a.stride, b.data + j * b.stride, b.stride,
-                   c + i * ldc + j, ldc, accumulate, std::min(detail::kDotRows, m - i),
-                   std::min(detail::kDotCols, j_end - j));
+    for (std::size_t j = j_begin; j < j_end; j += detail::kDotCols) {
+        const std::size_t n_valid = std::min(detail::kDotCols, j_end - j);
+        const float* b_rows[detail::kDotCols];
+        for (std::size_t t = 0; t < detail::kDotCols; ++t) b_rows[t] = b_row(j + std::min(t, n_valid - 1));
+        for (std::size_t i = 0; i < m; i += detail::kDotRows) {
+            const std::size_t m_valid = std::min(detail::kDotRows, m - i);
+            const float* a_rows[detail::kDotRows] = {a + i * lda, a + (i + m_valid - 1) * lda};
+            kernel(segments, length, a_rows, a_step, b_rows, b_step, c + i * ldc + j, ldc,
+                   accumulate, m_valid, n_valid);
+        }
+    }
 }
 
 }  // namespace
@@ -131,7 +139,8 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
                                      ? n
                                      : round_up((n + kParallelTasks - 1) / kParallelTasks, detail::kDotCols);
         parallel_range(n, step, [&](std::size_t begin, std::size_t end) {
-            gemm_dot(m, begin, end, k, a, b, c, ldc, accumulate);
+            dot_tiles(m, begin, end, 1, k, a.data, a.stride, 0,
+                      [&](std::size_t j) { return b.data + j * b.stride; }, 0, c, ldc, accumulate);
         });
         return;
     }
@@ -175,6 +184,14 @@ void gemm_lhs_gathered(std::size_t m, std::size_t k, const float* a_packed, cons
     for (std::size_t i = 0; i < m; i += kGemmRows)
         kernel(k, a_packed + i * k, lo, hi, offsets, c + i * ldc, ldc, accumulate,
                std::min(kGemmRows, m - i), n_valid);
+}
+
+void gemm_segmented_dot(std::size_t m, std::size_t n, std::size_t segments, std::size_t length,
+                        const float* a, std::size_t lda, std::size_t a_step, const float* b,
+                        const std::ptrdiff_t* b_offsets, std::size_t b_step, float* c,
+                        std::size_t ldc, bool accumulate) {
+    dot_tiles(m, 0, n, segments, length, a, lda, a_step,
+              [&](std::size_t j) { return b + b_offsets[j]; }, b_step, c, ldc, accumulate);
 }
 
 }  // namespace qmlr::nn

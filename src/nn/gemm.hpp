@@ -48,4 +48,13 @@ void gemm_lhs_gathered(std::size_t m, std::size_t k, const float* a_packed, cons
                        const float* hi, const std::ptrdiff_t* offsets, std::size_t n_valid,
                        float* c, std::size_t ldc, bool accumulate);
 
+// A·Bᵀ with both operands read in place in `segments` pieces of `length` values:
+//   C[i][j] (+)= Σ_s Σ_{t<length} a[i·lda + s·a_step + t] · b[b_offsets[j] + s·b_step + t]
+// (a convolution's weight gradient: A = output gradient, B = its input, one output row per
+// segment). Runs on the calling thread.
+void gemm_segmented_dot(std::size_t m, std::size_t n, std::size_t segments, std::size_t length,
+                        const float* a, std::size_t lda, std::size_t a_step, const float* b,
+                        const std::ptrdiff_t* b_offsets, std::size_t b_step, float* c,
+                        std::size_t ldc, bool accumulate);
+
 }  // namespace qmlr::nn

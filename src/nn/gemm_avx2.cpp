@@ -132,50 +132,38 @@ void store4(float* c, __m128 v, bool accumulate, std::size_t n_valid) {
 }  // namespace
 
 // Dot kernel: a 2×4 tile of A·Bᵀ as eight 8-lane running sums along k, reduced at the end.
-// Rows past m_valid / n_valid repeat the last valid row (computed, never stored).
-void dot_kernel_avx2(std::size_t k, const float* a, std::size_t lda, const float* b,
-                     std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
-                     std::size_t m_valid, std::size_t n_valid) {
-    const float* a0 = a;
-    const float* a1 = a + (m_valid > 1 ? lda : 0);
-    const float* b0 = b;
-    const float* b1 = b + (n_valid > 1 ? 1 : 0) * ldb;
-    const float* b2 = b + (n_valid > 2 ? 2 : n_valid - 1) * ldb;
-    const float* b3 = b + (n_valid > 3 ? 3 : n_valid - 1) * ldb;
+void dot_kernel_avx2(std::size_t segments, std::size_t length, const float* const* a,
+                     std::size_t a_step, const float* const* b, std::size_t b_step, float* c,
+                     std::size_t ldc, bool accumulate, std::size_t m_valid, std::size_t n_valid) {
     __m256 s00 = _mm256_setzero_ps(), s01 = _mm256_setzero_ps(), s02 = _mm256_setzero_ps(),
            s03 = _mm256_setzero_ps(), s10 = _mm256_setzero_ps(), s11 = _mm256_setzero_ps(),
            s12 = _mm256_setzero_ps(), s13 = _mm256_setzero_ps();
-    std::size_t p = 0;
-    for (; p + 8 <= k; p += 8) {
-        const __m256 x0 = _mm256_loadu_ps(a0 + p), x1 = _mm256_loadu_ps(a1 + p);
-        __m256 y = _mm256_loadu_ps(b0 + p);
-        s00 = _mm256_fmadd_ps(x0, y, s00);
-        s10 = _mm256_fmadd_ps(x1, y, s10);
-        y = _mm256_loadu_ps(b1 + p);
-        s01 = _mm256_fmadd_ps(x0, y, s01);
-        s11 = _mm256_fmadd_ps(x1, y, s11);
-        y = _mm256_loadu_ps(b2 + p);
-        s02 = _mm256_fmadd_ps(x0, y, s02);
-        s12 = _mm256_fmadd_ps(x1, y, s12);
-        y = _mm256_loadu_ps(b3 + p);
-        s03 = _mm256_fmadd_ps(x0, y, s03);
-        s13 = _mm256_fmadd_ps(x1, y, s13);
-    }
-    if (p < k) {
-        const __m256i mask = tail_mask(k - p);
-        const __m256 x0 = _mm256_maskload_ps(a0 + p, mask), x1 = _mm256_maskload_ps(a1 + p, mask);
-        __m256 y = _mm256_maskload_ps(b0 + p, mask);
-        s00 = _mm256_fmadd_ps(x0, y, s00);
-        s10 = _mm256_fmadd_ps(x1, y, s10);
-        y = _mm256_maskload_ps(b1 + p, mask);
-        s01 = _mm256_fmadd_ps(x0, y, s01);
-        s11 = _mm256_fmadd_ps(x1, y, s11);
-        y = _mm256_maskload_ps(b2 + p, mask);
-        s02 = _mm256_fmadd_ps(x0, y, s02);
-        s12 = _mm256_fmadd_ps(x1, y, s12);
-        y = _mm256_maskload_ps(b3 + p, mask);
-        s03 = _mm256_fmadd_ps(x0, y, s03);
-        s13 = _mm256_fmadd_ps(x1, y, s13);
+    const std::size_t full = length / 8 * 8;
+    const __m256i mask = tail_mask(length - full);
+    for (std::size_t s = 0; s < segments; ++s) {
+        const float* a0 = a[0] + s * a_step;
+        const float* a1 = a[1] + s * a_step;
+        const float* b0 = b[0] + s * b_step;
+        const float* b1 = b[1] + s * b_step;
+        const float* b2 = b[2] + s * b_step;
+        const float* b3 = b[3] + s * b_step;
+        auto step = [&](__m256 x0, __m256 x1, __m256 y0, __m256 y1, __m256 y2, __m256 y3) {
+            s00 = _mm256_fmadd_ps(x0, y0, s00);
+            s10 = _mm256_fmadd_ps(x1, y0, s10);
+            s01 = _mm256_fmadd_ps(x0, y1, s01);
+            s11 = _mm256_fmadd_ps(x1, y1, s11);
+            s02 = _mm256_fmadd_ps(x0, y2, s02);
+            s12 = _mm256_fmadd_ps(x1, y2, s12);
+            s03 = _mm256_fmadd_ps(x0, y3, s03);
+            s13 = _mm256_fmadd_ps(x1, y3, s13);
+        };
+        for (std::size_t p = 0; p < full; p += 8)
+            step(_mm256_loadu_ps(a0 + p), _mm256_loadu_ps(a1 + p), _mm256_loadu_ps(b0 + p),
+                 _mm256_loadu_ps(b1 + p), _mm256_loadu_ps(b2 + p), _mm256_loadu_ps(b3 + p));
+        if (full < length)
+            step(_mm256_maskload_ps(a0 + full, mask), _mm256_maskload_ps(a1 + full, mask),
+                 _mm256_maskload_ps(b0 + full, mask), _mm256_maskload_ps(b1 + full, mask),
+                 _mm256_maskload_ps(b2 + full, mask), _mm256_maskload_ps(b3 + full, mask));
     }
     store4(c, sum4(s00, s01, s02, s03), accumulate, n_valid);
     if (m_valid > 1) store4(c + ldc, sum4(s10, s11, s12, s13), accumulate, n_valid);

@@ -9,8 +9,11 @@
 // Gathered kernel, the broadcast kernel with B read in place: row p of the 16-wide panel is
 //   B(p, j) = lo[offsets[p] + j] for j < 8, hi[offsets[p] + j − 8] for j >= 8
 // (a convolution reads its input this way, no unfolding). Lanes j >= n_valid are not loaded.
-// Dot kernel, 2×4 tile of C = A·Bᵀ with A (m×k) and B (n×k) both row-major (k contiguous):
-//   C[i][j] (+)= Σ_p A[i*lda + p]·B[j*ldb + p] for i < m_valid, j < n_valid
+// Dot kernel, 2×4 tile of C = A·Bᵀ with rows read along k in `segments` pieces of `length`:
+//   C[i][j] (+)= Σ_s Σ_{t<length} a[i][s*a_step + t] · b[j][s*b_step + t]
+// for i < m_valid, j < n_valid; a holds 2 row pointers, b 4 (unused slots repeat a valid row).
+// One segment is a plain A·Bᵀ of row-major operands; several read a convolution's input in
+// place, one output row at a time.
 // Only the valid corner of C is read or written.
 #include <cstddef>
 
@@ -27,9 +30,10 @@ using BroadcastKernel = void (*)(std::size_t k, const float* a, const float* b, 
 using GatheredKernel = void (*)(std::size_t k, const float* a, const float* lo, const float* hi,
                                 const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
                                 bool accumulate, std::size_t m_valid, std::size_t n_valid);
-using DotKernel = void (*)(std::size_t k, const float* a, std::size_t lda, const float* b,
-                           std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
-                           std::size_t m_valid, std::size_t n_valid);
+using DotKernel = void (*)(std::size_t segments, std::size_t length, const float* const* a,
+                           std::size_t a_step, const float* const* b, std::size_t b_step,
+                           float* c, std::size_t ldc, bool accumulate, std::size_t m_valid,
+                           std::size_t n_valid);
 
 struct GemmKernels {
     BroadcastKernel broadcast;
@@ -44,9 +48,9 @@ void broadcast_kernel_scalar(std::size_t k, const float* a, const float* b, floa
 void gathered_kernel_scalar(std::size_t k, const float* a, const float* lo, const float* hi,
                             const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
                             bool accumulate, std::size_t m_valid, std::size_t n_valid);
-void dot_kernel_scalar(std::size_t k, const float* a, std::size_t lda, const float* b,
-                       std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
-                       std::size_t m_valid, std::size_t n_valid);
+void dot_kernel_scalar(std::size_t segments, std::size_t length, const float* const* a,
+                       std::size_t a_step, const float* const* b, std::size_t b_step, float* c,
+                       std::size_t ldc, bool accumulate, std::size_t m_valid, std::size_t n_valid);
 // Compiled with -mavx2 -mfma: call only when the CPU supports both.
 void broadcast_kernel_avx2(std::size_t k, const float* a, const float* b, float* c,
                            std::size_t ldc, bool accumulate, std::size_t m_valid,
@@ -54,9 +58,9 @@ void broadcast_kernel_avx2(std::size_t k, const float* a, const float* b, float*
 void gathered_kernel_avx2(std::size_t k, const float* a, const float* lo, const float* hi,
                           const std::ptrdiff_t* offsets, float* c, std::size_t ldc,
                           bool accumulate, std::size_t m_valid, std::size_t n_valid);
-void dot_kernel_avx2(std::size_t k, const float* a, std::size_t lda, const float* b,
-                     std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
-                     std::size_t m_valid, std::size_t n_valid);
+void dot_kernel_avx2(std::size_t segments, std::size_t length, const float* const* a,
+                     std::size_t a_step, const float* const* b, std::size_t b_step, float* c,
+                     std::size_t ldc, bool accumulate, std::size_t m_valid, std::size_t n_valid);
 
 inline constexpr GemmKernels kScalarKernels{broadcast_kernel_scalar, gathered_kernel_scalar,
                                             dot_kernel_scalar, "scalar"};

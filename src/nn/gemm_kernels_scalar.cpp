@@ -75,15 +75,17 @@ void gathered_kernel_scalar(std::size_t k, const float* a, const float* lo, cons
     }
 }
 
-void dot_kernel_scalar(std::size_t k, const float* a, std::size_t lda, const float* b,
-                       std::size_t ldb, float* c, std::size_t ldc, bool accumulate,
-                       std::size_t m_valid, std::size_t n_valid) {
+void dot_kernel_scalar(std::size_t segments, std::size_t length, const float* const* a,
+                       std::size_t a_step, const float* const* b, std::size_t b_step, float* c,
+                       std::size_t ldc, bool accumulate, std::size_t m_valid, std::size_t n_valid) {
     for (std::size_t i = 0; i < m_valid; ++i)
         for (std::size_t j = 0; j < n_valid; ++j) {
-            const float* x = a + i * lda;
-            const float* y = b + j * ldb;
             float sum = 0.0f;
-            for (std::size_t p = 0; p < k; ++p) sum += x[p] * y[p];
+            for (std::size_t s = 0; s < segments; ++s) {
+                const float* x = a[i] + s * a_step;
+                const float* y = b[j] + s * b_step;
+                for (std::size_t t = 0; t < length; ++t) sum += x[t] * y[t];
+            }
             c[i * ldc + j] = accumulate ? c[i * ldc + j] + sum : sum;
         }
 }

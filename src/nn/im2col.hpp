@@ -38,6 +38,11 @@ struct UnfoldPlan {
         return unit_stride && oy >= inner_row_first && oy < inner_row_last &&
                ox >= inner_col_first && ox + n <= inner_col_last;
     }
+    // Every window inside the image (stride 1, no padding).
+    bool all_interior(const ConvGeometry& g) const {
+        return unit_stride && inner_row_first == 0 && inner_row_last == g.out_height &&
+               inner_col_first == 0 && inner_col_last == g.out_width;
+    }
 };
 
 void im2col(const ConvGeometry& g, const UnfoldPlan& plan, const float* image, float* col);

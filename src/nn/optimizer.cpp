@@ -1,5 +1,6 @@
 #include "nn/optimizer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -9,8 +10,13 @@ namespace qmlr::nn {
 
 Optimizer::Optimizer(std::vector<Parameter*> parameters, double learning_rate)
     : parameters_(std::move(parameters)) {
-    for (const Parameter* p : parameters_)
-        require(p != nullptr, "optimiser: got a null parameter pointer");
+    constexpr std::size_t kPiece = std::size_t{1} << 14;
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+        require(parameters_[i] != nullptr, "optimiser: got a null parameter pointer");
+        const std::size_t n = parameters_[i]->value.size();
+        for (std::size_t begin = 0; begin < n; begin += kPiece)
+            pieces_.push_back({i, begin, std::min(n, begin + kPiece)});
+    }
     set_learning_rate(learning_rate);
 }
 

@@ -20,19 +20,20 @@ void Sgd::step() {
     const auto lr = static_cast<float>(learning_rate_);
     const auto mu = static_cast<float>(options_.momentum);
     const auto decay = static_cast<float>(options_.weight_decay);
-    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+    const bool first = steps_ == 0;
+    for_each_piece([&](std::size_t i, std::size_t begin, std::size_t end) {
         float* w = parameters_[i]->value.data();
         const float* grad = parameters_[i]->grad.data();
         float* v = velocity_[i].data();
-        for (std::size_t j = 0, n = parameters_[i]->value.size(); j < n; ++j) {
+        for (std::size_t j = begin; j < end; ++j) {
             float g = grad[j] + decay * w[j];
             if (mu > 0.0f) {
-                v[j] = steps_ == 0 ? g : mu * v[j] + g;
+                v[j] = first ? g : mu * v[j] + g;
                 g = options_.nesterov ? g + mu * v[j] : v[j];
             }
             w[j] -= lr * g;
         }
-    }
+    });
     ++steps_;
 }
 

@@ -94,7 +94,10 @@ TEST_CASE("micro-kernels: scalar and AVX2 agree on full and edge tiles") {
     CHECK(scalar[16] == 1.0f);  // outside the tile
     // Dot kernel: rows of A (2×k) against rows of B (4×k), k = 37 leaves a 5-wide tail.
     std::vector<float> dot_scalar(2 * 5, 1.0f);
-    dot_kernel_scalar(k, a.data(), k, b.data(), k, dot_scalar.data(), 5, true, 2, 4);
+    const float* a_rows[2] = {a.data(), a.data() + k};
+    const float* b_rows[4] = {b.data(), b.data() + k, b.data() + 2 * k, b.data() + 3 * k};
+    const float* b_edge[4] = {b_rows[0], b_rows[1], b_rows[2], b_rows[2]};
+    dot_kernel_scalar(1, k, a_rows, 0, b_rows, 0, dot_scalar.data(), 5, true, 2, 4);
     for (std::size_t i = 0; i < 2; ++i)
         for (std::size_t j = 0; j < 4; ++j) {
             double sum = 1.0;
@@ -112,14 +115,34 @@ TEST_CASE("micro-kernels: scalar and AVX2 agree on full and edge tiles") {
             else CHECK(vector_edge[r * 20 + j] == 1.0f);
         }
     std::vector<float> dot_vector(2 * 5, 1.0f), dot_edge(2 * 5, 1.0f);
-    dot_kernel_avx2(k, a.data(), k, b.data(), k, dot_vector.data(), 5, true, 2, 4);
-    dot_kernel_avx2(k, a.data(), k, b.data(), k, dot_edge.data(), 5, false, 1, 3);
+    dot_kernel_avx2(1, k, a_rows, 0, b_rows, 0, dot_vector.data(), 5, true, 2, 4);
+    dot_kernel_avx2(1, k, a_rows, 0, b_edge, 0, dot_edge.data(), 5, false, 1, 3);
     for (std::size_t i = 0; i < 2; ++i)
         for (std::size_t j = 0; j < 5; ++j) {
             if (j < 4) CHECK(std::abs(dot_vector[i * 5 + j] - dot_scalar[i * 5 + j]) < 1e-4);
             if (i < 1 && j < 3) CHECK(std::abs(dot_edge[i * 5 + j] + 1.0f - dot_scalar[i * 5 + j]) < 1e-4);
             else CHECK(dot_edge[i * 5 + j] == 1.0f);
         }
+}
+
+TEST_CASE("gemm_segmented_dot: strided rows read in pieces") {
+    // A rows of 3 segments × 5 values with a step of 7; B rows at arbitrary offsets, step 11.
+    const auto a = random_values(4 * 30, 10), b = random_values(200, 11);
+    const std::vector<std::ptrdiff_t> offsets = {0, 13, 40, 2, 77};
+    std::vector<float> c(4 * 6, 1.0f);
+    qmlr::nn::gemm_segmented_dot(4, 5, 3, 5, a.data(), 30, 7, b.data(), offsets.data(), 11,
+                                 c.data(), 6, true);
+    for (std::size_t i = 0; i < 4; ++i) {
+        for (std::size_t j = 0; j < 5; ++j) {
+            double sum = 1.0;
+            for (std::size_t s = 0; s < 3; ++s)
+                for (std::size_t t = 0; t < 5; ++t)
+                    sum += static_cast<double>(a[i * 30 + s * 7 + t]) *
+                           b[static_cast<std::size_t>(offsets[j]) + s * 11 + t];
+            CHECK(std::abs(c[i * 6 + j] - sum) < 1e-4);
+        }
+        CHECK(c[i * 6 + 5] == 1.0f);
+    }
 }
 
 TEST_CASE("gemm_lhs_panel: packed left operand times 16-column panels") {

@@ -13,6 +13,7 @@
 #include "nn/adam.hpp"
 #include "nn/conv2d.hpp"
 #include "nn/cross_entropy.hpp"
+#include "nn/lenet.hpp"
 #include "nn/linear.hpp"
 #include "nn/model.hpp"
 #include "nn/pooling.hpp"
@@ -112,6 +113,25 @@ TEST_CASE("Model: initialisation is a function of the seed only") {
     CHECK(!std::equal(wa.begin(), wa.end(), wc.begin()));
     const float bound = 1.0f / std::sqrt(120.0f);
     for (float w : wa) REQUIRE(std::abs(w) <= bound);
+}
+
+TEST_CASE("make_lenet: pooling before ReLU gives the same outputs and gradients, bit for bit") {
+    Model pooled_first = make_lenet();  // conv, pool, relu
+    Model relu_first = lenet();         // conv, relu, pool: parameters at the same layer indices
+    pooled_first.initialize(4);
+    relu_first.initialize(4);
+    const Tensor x = qmlr::test::random_tensor(Shape{20, 1, 28, 28}, 5);
+    const Tensor dy = qmlr::test::random_tensor(Shape{20, 10}, 6);
+    const Tensor out_a = pooled_first.forward(x);
+    const Tensor dx_a = pooled_first.backward(dy, Gradients::both);
+    const Tensor out_b = relu_first.forward(x);
+    const Tensor dx_b = relu_first.backward(dy, Gradients::both);
+    CHECK(std::equal(out_a.begin(), out_a.end(), out_b.begin()));
+    CHECK(std::equal(dx_a.begin(), dx_a.end(), dx_b.begin()));
+    const auto pa = pooled_first.parameters(), pb = relu_first.parameters();
+    REQUIRE(pa.size() == pb.size());
+    for (std::size_t i = 0; i < pa.size(); ++i)
+        CHECK(std::equal(pa[i]->grad.begin(), pa[i]->grad.end(), pb[i]->grad.begin()));
 }
 
 TEST_CASE("Model: a LeNet training step is bit-identical on 1 and 2 threads") {
