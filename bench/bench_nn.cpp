@@ -59,11 +59,12 @@ void train_epoch(nn::Model& model, nn::Adam& adam, const Tensor& images,
                  const data::Dataset& dataset, std::uint64_t epoch) {
     constexpr std::size_t kBatch = 64;
     const auto order = nn::epoch_order(dataset.size(), 0, epoch);
-    Tensor grad;
+    Tensor grad, x;
     for (std::size_t begin = 0; begin < order.size(); begin += kBatch) {
         const std::span<const std::size_t> batch(order.data() + begin, std::min(kBatch, order.size() - begin));
         adam.zero_grad();
-        nn::cross_entropy(model.forward(nn::gather_batch(images, batch)), nn::gather_labels(dataset, batch), &grad);
+        nn::gather_batch(images, batch, x);
+        nn::cross_entropy(model.forward(x), nn::gather_labels(dataset, batch), &grad);
         model.backward(grad);
         adam.step();
     }

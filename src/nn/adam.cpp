@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "nn/simd_kernels.hpp"
 
 namespace qmlr::nn {
 
@@ -30,17 +31,11 @@ void Adam::step() {
     const auto b1 = static_cast<float>(options_.beta1), b2 = static_cast<float>(options_.beta2);
     const auto eps = static_cast<float>(options_.eps);
     const auto decay = static_cast<float>(options_.weight_decay);
+    const detail::AdamCoefficients k{b1, b2, eps, decay, step_size, inv_sqrt_c2};
+    const detail::AdamKernel update = detail::simd_kernels().adam;
     for_each_piece([&](std::size_t i, std::size_t begin, std::size_t end) {
-        float* w = parameters_[i]->value.data();
-        const float* grad = parameters_[i]->grad.data();
-        float* m = first_moment_[i].data();
-        float* v = second_moment_[i].data();
-        for (std::size_t j = begin; j < end; ++j) {
-            const float g = grad[j] + decay * w[j];
-            m[j] = b1 * m[j] + (1.0f - b1) * g;
-            v[j] = b2 * v[j] + (1.0f - b2) * g * g;
-            w[j] -= step_size * m[j] / (std::sqrt(v[j]) * inv_sqrt_c2 + eps);
-        }
+        update(k, parameters_[i]->grad.data() + begin, parameters_[i]->value.data() + begin,
+               first_moment_[i].data() + begin, second_moment_[i].data() + begin, end - begin);
     });
     ++steps_;
 }

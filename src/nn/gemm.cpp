@@ -4,7 +4,7 @@
 
 #include "core/aligned_buffer.hpp"
 #include "nn/batch_parallel.hpp"
-#include "nn/gemm_kernels.hpp"
+#include "nn/simd_kernels.hpp"
 #include "nn/workspace.hpp"
 
 namespace qmlr::nn {
@@ -78,7 +78,7 @@ void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std:
                std::size_t k, GemmOperand a, GemmOperand b, float* c, std::size_t ldc,
                bool accumulate) {
     thread_local AlignedBuffer<float> a_buffer, b_buffer;  // packing, per thread, kept
-    const detail::BroadcastKernel kernel = detail::gemm_kernels().broadcast;
+    const detail::BroadcastKernel kernel = detail::simd_kernels().broadcast;
     for (std::size_t jc = j_begin; jc < j_end; jc += kColBlock) {
         const std::size_t cols = std::min(kColBlock, j_end - jc);
         for (std::size_t pc = 0; pc < k; pc += kDepthBlock) {
@@ -109,7 +109,7 @@ template <class BRow>
 void dot_tiles(std::size_t m, std::size_t j_begin, std::size_t j_end, std::size_t segments,
                std::size_t length, const float* a, std::size_t lda, std::size_t a_step,
                BRow b_row, std::size_t b_step, float* c, std::size_t ldc, bool accumulate) {
-    const detail::DotKernel kernel = detail::gemm_kernels().dot;
+    const detail::DotKernel kernel = detail::simd_kernels().dot;
     for (std::size_t j = j_begin; j < j_end; j += detail::kDotCols) {
         const std::size_t n_valid = std::min(detail::kDotCols, j_end - j);
         const float* b_rows[detail::kDotCols];
@@ -163,7 +163,7 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
     }
 }
 
-const char* gemm_kernel_name() { return detail::gemm_kernels().name; }
+const char* gemm_kernel_name() { return detail::simd_kernels().name; }
 
 std::size_t packed_lhs_size(std::size_t m, std::size_t k) { return round_up(m, kGemmRows) * k; }
 
@@ -171,7 +171,7 @@ void pack_lhs(GemmOperand a, std::size_t m, std::size_t k, float* out) { pack_a(
 
 void gemm_lhs_panel(std::size_t m, std::size_t k, const float* a_packed, const float* panel,
                     std::size_t n_valid, float* c, std::size_t ldc, bool accumulate) {
-    const detail::BroadcastKernel kernel = detail::gemm_kernels().broadcast;
+    const detail::BroadcastKernel kernel = detail::simd_kernels().broadcast;
     for (std::size_t i = 0; i < m; i += kGemmRows)
         kernel(k, a_packed + i * k, panel, c + i * ldc, ldc, accumulate,
                std::min(kGemmRows, m - i), n_valid);
@@ -180,7 +180,7 @@ void gemm_lhs_panel(std::size_t m, std::size_t k, const float* a_packed, const f
 void gemm_lhs_gathered(std::size_t m, std::size_t k, const float* a_packed, const float* lo,
                        const float* hi, const std::ptrdiff_t* offsets, std::size_t n_valid,
                        float* c, std::size_t ldc, bool accumulate) {
-    const detail::GatheredKernel kernel = detail::gemm_kernels().gathered;
+    const detail::GatheredKernel kernel = detail::simd_kernels().gathered;
     for (std::size_t i = 0; i < m; i += kGemmRows)
         kernel(k, a_packed + i * k, lo, hi, offsets, c + i * ldc, ldc, accumulate,
                std::min(kGemmRows, m - i), n_valid);

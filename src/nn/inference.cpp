@@ -36,9 +36,16 @@ Tensor slice_batch(const Tensor& all, std::size_t begin, std::size_t count) {
 }
 
 Tensor gather_batch(const Tensor& all, std::span<const std::size_t> indices) {
+    Tensor batch;
+    gather_batch(all, indices, batch);
+    return batch;
+}
+
+void gather_batch(const Tensor& all, std::span<const std::size_t> indices, Tensor& batch) {
     require(all.shape().rank() >= 1, "gather_batch: expected a batch tensor (N,...), got " +
                                          all.shape().to_string());
-    Tensor batch(with_batch(all.shape(), indices.size()));
+    const Shape shape = with_batch(all.shape(), indices.size());
+    if (!(batch.shape() == shape)) batch = Tensor(shape);
     const std::size_t row = row_size(all);
     for (std::size_t i = 0; i < indices.size(); ++i) {
         require(indices[i] < static_cast<std::size_t>(all.dim(0)),
@@ -47,7 +54,6 @@ Tensor gather_batch(const Tensor& all, std::span<const std::size_t> indices) {
         std::copy(all.data() + indices[i] * row, all.data() + (indices[i] + 1) * row,
                   batch.data() + i * row);
     }
-    return batch;
 }
 
 Tensor predict(Model& model, const Tensor& inputs, std::size_t batch_size) {

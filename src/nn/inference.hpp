@@ -14,6 +14,8 @@ Shape with_batch(const Shape& shape, std::size_t batch);
 Tensor slice_batch(const Tensor& all, std::size_t begin, std::size_t count);
 // The rows of `all` at `indices`, in that order.
 Tensor gather_batch(const Tensor& all, std::span<const std::size_t> indices);
+// The same into `batch`, reallocated only when its shape changes (for training loops).
+void gather_batch(const Tensor& all, std::span<const std::size_t> indices, Tensor& batch);
 
 // Outputs (N,...) of the model for inputs (N,...), `batch_size` samples per forward call, in
 // the model's current mode (call set_training(false) for evaluation).

@@ -8,7 +8,7 @@
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "nn/gemm.hpp"
-#include "nn/gemm_kernels.hpp"
+#include "nn/simd_kernels.hpp"
 
 namespace {
 

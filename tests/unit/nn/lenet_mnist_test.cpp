@@ -36,7 +36,7 @@ TEST_CASE("LeNet on 2,000 MNIST images exceeds 90% accuracy on 1,000 test images
     model.initialize(1);
     nn::Adam adam(model.parameters(), {.learning_rate = 2e-3});
     constexpr std::size_t kBatch = 32, kEpochs = 8;
-    Tensor grad;
+    Tensor grad, x;
     double last_loss = 0.0;
     for (std::size_t epoch = 0; epoch < kEpochs; ++epoch) {
         const auto order = nn::epoch_order(train.size(), 1, epoch);
@@ -45,8 +45,8 @@ TEST_CASE("LeNet on 2,000 MNIST images exceeds 90% accuracy on 1,000 test images
             const std::span<const std::size_t> batch(order.data() + begin,
                                                      std::min(kBatch, order.size() - begin));
             adam.zero_grad();
-            loss_sum += nn::cross_entropy(model.forward(nn::gather_batch(train_images, batch)),
-                                          nn::gather_labels(train, batch), &grad);
+            nn::gather_batch(train_images, batch, x);
+            loss_sum += nn::cross_entropy(model.forward(x), nn::gather_labels(train, batch), &grad);
             model.backward(grad);
             adam.step();
         }

@@ -8,6 +8,9 @@
 #include "nn/adam.hpp"
 #include "nn/lr_schedule.hpp"
 #include "nn/sgd.hpp"
+#include "nn/simd_kernels.hpp"
+#include "core/rng.hpp"
+#include <vector>
 
 using namespace qmlr::nn;
 
@@ -64,6 +67,28 @@ TEST_CASE("Adam: bias-corrected steps as in PyTorch") {
     Adam decayed({&d.p}, {0.1, 0.9, 0.999, 1e-8, 0.5});
     CHECK(d.step(decayed, -1.0f) == doctest::Approx(2.0));  // g = −1 + 0.5·2 = 0: no move
     CHECK_THROWS_AS(Adam({&d.p}, {0.1, 1.0, 0.999, 1e-8, 0.0}), qmlr::Error);
+}
+
+TEST_CASE("Adam kernels: AVX2 and portable updates agree to rounding") {
+    if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return;
+    qmlr::Rng rng(3, "adam-kernel-test");
+    std::vector<float> grad(37), w(37), m(37), v(37);
+    for (std::size_t i = 0; i < 37; ++i) {
+        grad[i] = static_cast<float>(rng.normal());
+        w[i] = static_cast<float>(rng.normal());
+        m[i] = static_cast<float>(0.1 * rng.normal());
+        v[i] = static_cast<float>(rng.uniform(0.0, 0.01));
+    }
+    auto w2 = w, m2 = m, v2 = v;
+    const detail::AdamCoefficients k{0.9f, 0.999f, 1e-8f, 0.01f, 0.003f, 1.7f};
+    detail::adam_kernel_scalar(k, grad.data(), w.data(), m.data(), v.data(), 37);
+    detail::adam_kernel_avx2(k, grad.data(), w2.data(), m2.data(), v2.data(), 37);
+    for (std::size_t i = 0; i < 37; ++i) {
+        CHECK(w2[i] == doctest::Approx(w[i]).epsilon(1e-6));
+        CHECK(m2[i] == doctest::Approx(m[i]).epsilon(1e-6));
+        CHECK(v2[i] == doctest::Approx(v[i]).epsilon(1e-6));
+    }
+    CHECK(w2[36] == w[36]);  // the tail runs the portable loop
 }
 
 TEST_CASE("learning-rate schedules") {

@@ -1,6 +1,7 @@
 #pragma once
-// Internal to the GEMM: the micro-kernels, portable and AVX2+FMA, and the one set chosen at
-// start-up (CPUID; QML_SIMD=scalar|avx2 forces one).
+// Internal to nn/: the hot loops that have an AVX2+FMA version beside the portable one (the
+// GEMM micro-kernels and the Adam update), and the one set chosen at start-up (CPUID;
+// QML_SIMD=scalar|avx2 forces one).
 //
 // Broadcast kernel, 6×16 tile on packed panels:
 //   a: k×6 panel, a[p*6 + r] = op(A)(r, p), rows past the matrix 0
@@ -35,10 +36,20 @@ using DotKernel = void (*)(std::size_t segments, std::size_t length, const float
                            float* c, std::size_t ldc, bool accumulate, std::size_t m_valid,
                            std::size_t n_valid);
 
-struct GemmKernels {
+// Adam on n elements (the formula of adam.hpp): g = grad + decay·w; m, v updated;
+// w -= step_size·m / (√v·inv_sqrt_c2 + eps). The AVX2 version fuses multiply-adds, so the two
+// versions agree to rounding.
+struct AdamCoefficients {
+    float beta1, beta2, eps, decay, step_size, inv_sqrt_correction2;
+};
+using AdamKernel = void (*)(const AdamCoefficients& k, const float* grad, float* w, float* m,
+                            float* v, std::size_t n);
+
+struct SimdKernels {
     BroadcastKernel broadcast;
     GatheredKernel gathered;
     DotKernel dot;
+    AdamKernel adam;
     const char* name;
 };
 
@@ -51,6 +62,8 @@ void gathered_kernel_scalar(std::size_t k, const float* a, const float* lo, cons
 void dot_kernel_scalar(std::size_t segments, std::size_t length, const float* const* a,
                        std::size_t a_step, const float* const* b, std::size_t b_step, float* c,
                        std::size_t ldc, bool accumulate, std::size_t m_valid, std::size_t n_valid);
+void adam_kernel_scalar(const AdamCoefficients& k, const float* grad, float* w, float* m,
+                        float* v, std::size_t n);
 // Compiled with -mavx2 -mfma: call only when the CPU supports both.
 void broadcast_kernel_avx2(std::size_t k, const float* a, const float* b, float* c,
                            std::size_t ldc, bool accumulate, std::size_t m_valid,
@@ -62,12 +75,15 @@ void dot_kernel_avx2(std::size_t segments, std::size_t length, const float* cons
                      std::size_t a_step, const float* const* b, std::size_t b_step, float* c,
                      std::size_t ldc, bool accumulate, std::size_t m_valid, std::size_t n_valid);
 
-inline constexpr GemmKernels kScalarKernels{broadcast_kernel_scalar, gathered_kernel_scalar,
-                                            dot_kernel_scalar, "scalar"};
-inline constexpr GemmKernels kAvx2Kernels{broadcast_kernel_avx2, gathered_kernel_avx2,
-                                          dot_kernel_avx2, "avx2"};
+void adam_kernel_avx2(const AdamCoefficients& k, const float* grad, float* w, float* m,
+                      float* v, std::size_t n);
+
+inline constexpr SimdKernels kScalarKernels{broadcast_kernel_scalar, gathered_kernel_scalar,
+                                            dot_kernel_scalar, adam_kernel_scalar, "scalar"};
+inline constexpr SimdKernels kAvx2Kernels{broadcast_kernel_avx2, gathered_kernel_avx2,
+                                          dot_kernel_avx2, adam_kernel_avx2, "avx2"};
 
 // The set in use, chosen on first call.
-const GemmKernels& gemm_kernels();
+const SimdKernels& simd_kernels();
 
 }  // namespace qmlr::nn::detail

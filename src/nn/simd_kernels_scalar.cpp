@@ -1,9 +1,10 @@
-// The portable GEMM micro-kernels (layouts in gemm_kernels.hpp) and the choice of kernel set.
+// The portable kernels (simd_kernels.hpp) and the choice of kernel set.
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
 #include "core/error.hpp"
-#include "nn/gemm_kernels.hpp"
+#include "nn/simd_kernels.hpp"
 
 namespace qmlr::nn::detail {
 namespace {
@@ -16,7 +17,7 @@ bool cpu_has_avx2_fma() {
 #endif
 }
 
-const GemmKernels& choose_kernels() {
+const SimdKernels& choose_kernels() {
     const char* env = std::getenv("QML_SIMD");
     if (env != nullptr && *env != '\0') {
         const std::string wanted(env);
@@ -34,8 +35,8 @@ const GemmKernels& choose_kernels() {
 
 }  // namespace
 
-const GemmKernels& gemm_kernels() {
-    static const GemmKernels& kernels = choose_kernels();
+const SimdKernels& simd_kernels() {
+    static const SimdKernels& kernels = choose_kernels();
     return kernels;
 }
 
@@ -88,6 +89,16 @@ void dot_kernel_scalar(std::size_t segments, std::size_t length, const float* co
             }
             c[i * ldc + j] = accumulate ? c[i * ldc + j] + sum : sum;
         }
+}
+
+void adam_kernel_scalar(const AdamCoefficients& k, const float* grad, float* w, float* m,
+                        float* v, std::size_t n) {
+    for (std::size_t j = 0; j < n; ++j) {
+        const float g = grad[j] + k.decay * w[j];
+        m[j] = k.beta1 * m[j] + (1.0f - k.beta1) * g;
+        v[j] = k.beta2 * v[j] + (1.0f - k.beta2) * (g * g);
+        w[j] -= (k.step_size * m[j]) / (std::sqrt(v[j]) * k.inv_sqrt_correction2 + k.eps);
+    }
 }
 
 }  // namespace qmlr::nn::detail

@@ -1,11 +1,11 @@
-// The AVX2+FMA GEMM micro-kernels (layouts in gemm_kernels.hpp). This file is compiled with
+// The AVX2+FMA kernels (simd_kernels.hpp). This file is compiled with
 // -mavx2 -mfma and uses intrinsics only, so no inline function compiled here can leak into
 // portable code.
 #include <immintrin.h>
 
 #include <cstdint>
 
-#include "nn/gemm_kernels.hpp"
+#include "nn/simd_kernels.hpp"
 
 namespace qmlr::nn::detail {
 
@@ -167,6 +167,29 @@ void dot_kernel_avx2(std::size_t segments, std::size_t length, const float* cons
     }
     store4(c, sum4(s00, s01, s02, s03), accumulate, n_valid);
     if (m_valid > 1) store4(c + ldc, sum4(s10, s11, s12, s13), accumulate, n_valid);
+}
+
+// Adam, eight elements at a time with fused multiply-adds (the portable loop rounds each
+// product separately, so the two agree to rounding, not bit for bit).
+void adam_kernel_avx2(const AdamCoefficients& k, const float* grad, float* w, float* m,
+                      float* v, std::size_t n) {
+    const __m256 beta1 = _mm256_set1_ps(k.beta1), one_minus_beta1 = _mm256_set1_ps(1.0f - k.beta1);
+    const __m256 beta2 = _mm256_set1_ps(k.beta2), one_minus_beta2 = _mm256_set1_ps(1.0f - k.beta2);
+    const __m256 decay = _mm256_set1_ps(k.decay), step = _mm256_set1_ps(k.step_size);
+    const __m256 scale = _mm256_set1_ps(k.inv_sqrt_correction2), eps = _mm256_set1_ps(k.eps);
+    std::size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        const __m256 wj = _mm256_loadu_ps(w + j);
+        const __m256 g = _mm256_fmadd_ps(decay, wj, _mm256_loadu_ps(grad + j));
+        const __m256 mj = _mm256_fmadd_ps(beta1, _mm256_loadu_ps(m + j), _mm256_mul_ps(one_minus_beta1, g));
+        const __m256 vj = _mm256_fmadd_ps(beta2, _mm256_loadu_ps(v + j),
+                                          _mm256_mul_ps(one_minus_beta2, _mm256_mul_ps(g, g)));
+        const __m256 denominator = _mm256_fmadd_ps(_mm256_sqrt_ps(vj), scale, eps);
+        _mm256_storeu_ps(m + j, mj);
+        _mm256_storeu_ps(v + j, vj);
+        _mm256_storeu_ps(w + j, _mm256_sub_ps(wj, _mm256_div_ps(_mm256_mul_ps(step, mj), denominator)));
+    }
+    if (j < n) adam_kernel_scalar(k, grad + j, w + j, m + j, v + j, n - j);
 }
 
 }  // namespace qmlr::nn::detail
