@@ -1,6 +1,7 @@
 #include "core/parallel.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -16,6 +17,24 @@ namespace qmlr {
 namespace {
 
 thread_local bool inside_chunk = false;
+
+// Marks the calling thread as running chunks for the scope's lifetime, so parallel calls made
+// from those chunks run inline.
+class ChunkScope {
+public:
+    ChunkScope() : previous_(inside_chunk) { inside_chunk = true; }
+    ~ChunkScope() { inside_chunk = previous_; }
+    ChunkScope(const ChunkScope&) = delete;
+    ChunkScope& operator=(const ChunkScope&) = delete;
+
+private:
+    bool previous_;
+};
+
+void run_serially(std::size_t chunks, ChunkBody body) {
+    ChunkScope scope;
+    for (std::size_t k = 0; k < chunks; ++k) body(k);
+}
 
 int hardware_threads() {
     const unsigned n = std::thread::hardware_concurrency();
@@ -88,7 +107,7 @@ private:
     }
 
     void take_chunks() {
-        inside_chunk = true;
+        ChunkScope scope;
         for (;;) {
             std::size_t k;
             {
@@ -106,7 +125,6 @@ private:
                 }
             }
         }
-        inside_chunk = false;
     }
 
     std::mutex mutex_;
@@ -126,9 +144,18 @@ private:
 
 std::mutex pool_mutex;  // serialises top-level parallel calls and pool replacement
 std::unique_ptr<ThreadPool> pool;
+// The pool's size, readable without the lock (a chunk may ask while its caller holds it);
+// 0 until the pool exists.
+std::atomic<int> pool_threads{0};
+
+void replace_pool(int threads) {
+    pool.reset();
+    pool = std::make_unique<ThreadPool>(threads);
+    pool_threads = threads;
+}
 
 ThreadPool& current_pool() {
-    if (!pool) pool = std::make_unique<ThreadPool>(default_thread_count());
+    if (!pool) replace_pool(default_thread_count());
     return *pool;
 }
 
@@ -138,28 +165,35 @@ void set_thread_count(int threads) {
     if (threads < 0 || threads > 1024)
         throw Error("thread count must be in 0..1024 (0 = all cores), got " +
                     std::to_string(threads));
+    if (inside_chunk)
+        throw Error("set_thread_count was called from inside a parallel chunk; call it between "
+                    "parallel calls (e.g. at program start)");
     std::lock_guard lock(pool_mutex);
     const int wanted = threads == 0 ? hardware_threads() : threads;
-    if (pool && pool->threads() == wanted) return;
-    pool.reset();
-    pool = std::make_unique<ThreadPool>(wanted);
+    if (!pool || pool->threads() != wanted) replace_pool(wanted);
 }
 
 int thread_count() {
+    if (const int threads = pool_threads.load(); threads != 0) return threads;
     std::lock_guard lock(pool_mutex);
     return current_pool().threads();
 }
 
 void run_chunks(std::size_t chunks, ChunkBody body) {
     if (chunks == 0) return;
-    if (inside_chunk || chunks == 1) {
-        for (std::size_t k = 0; k < chunks; ++k) body(k);
+    if (chunks == 1) {
+        body(0);  // no pool involved: calls nested in it may still use the threads
         return;
     }
-    std::lock_guard lock(pool_mutex);
+    if (inside_chunk) {
+        run_serially(chunks, body);
+        return;
+    }
+    std::unique_lock lock(pool_mutex);
     ThreadPool& threads = current_pool();
     if (threads.threads() == 1) {
-        for (std::size_t k = 0; k < chunks; ++k) body(k);
+        lock.unlock();  // nested calls from these chunks run inline and never need the lock
+        run_serially(chunks, body);
         return;
     }
     threads.run(chunks, body);

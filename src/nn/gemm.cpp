@@ -138,7 +138,7 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
         const std::size_t step = m * n * k < kParallelMinWork
                                      ? n
                                      : round_up((n + kParallelTasks - 1) / kParallelTasks, detail::kDotCols);
-        parallel_range(n, step, [&](std::size_t begin, std::size_t end) {
+        parallel_for(n, step, [&](std::size_t begin, std::size_t end) {
             dot_tiles(m, begin, end, 1, k, a.data, a.stride, 0,
                       [&](std::size_t j) { return b.data + j * b.stride; }, 0, c, ldc, accumulate);
         });
@@ -152,12 +152,12 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
     // so the split below changes nothing in the result.
     if (n >= m) {
         const std::size_t step = round_up((n + kParallelTasks - 1) / kParallelTasks, kGemmCols);
-        parallel_range(n, step, [&](std::size_t begin, std::size_t end) {
+        parallel_for(n, step, [&](std::size_t begin, std::size_t end) {
             gemm_tile(0, m, begin, end, k, a, b, c, ldc, accumulate);
         });
     } else {
         const std::size_t step = round_up((m + kParallelTasks - 1) / kParallelTasks, kGemmRows);
-        parallel_range(m, step, [&](std::size_t begin, std::size_t end) {
+        parallel_for(m, step, [&](std::size_t begin, std::size_t end) {
             gemm_tile(begin, end, 0, n, k, a, b, c, ldc, accumulate);
         });
     }

@@ -114,7 +114,7 @@ void Model::forward_segment(std::size_t s) {
     }
     const auto batch = static_cast<std::size_t>(input.dim(0));
     seg.slices.resize(chunk_count(batch, kSamplesPerChunk));
-    parallel_range(batch, kSamplesPerChunk, [&](std::size_t begin, std::size_t end) {
+    parallel_for(batch, kSamplesPerChunk, [&](std::size_t begin, std::size_t end) {
         Slice& slice = seg.slices[begin / kSamplesPerChunk];
         const BatchSlice where{last_pass_.first_sample + begin, last_pass_.pass};
         slice.acts.resize(n + 1);
@@ -192,7 +192,7 @@ void Model::backward_segment(std::size_t s, std::size_t first, bool input_grad, 
     }
 
     const auto batch = static_cast<std::size_t>(values_[s].dim(0));
-    parallel_range(batch, kSamplesPerChunk, [&](std::size_t begin, std::size_t end) {
+    parallel_for(batch, kSamplesPerChunk, [&](std::size_t begin, std::size_t end) {
         Slice& slice = seg.slices[begin / kSamplesPerChunk];
         const BatchSlice where{last_pass_.first_sample + begin, last_pass_.pass};
         slice.grads.resize(n + 1);
@@ -221,7 +221,7 @@ void Model::backward_segment(std::size_t s, std::size_t first, bool input_grad, 
     });
     if (!param_grads) return;
     // Slice partials added in slice order: the same sums for any thread count.
-    parallel_range(params.size(), 1, [&](std::size_t begin, std::size_t end) {
+    parallel_for(params.size(), 1, [&](std::size_t begin, std::size_t end) {
         for (std::size_t j = begin; j < end; ++j) {
             float* total = params[j]->grad.data();
             const std::size_t count = params[j]->grad.size();

@@ -42,7 +42,7 @@ private:
 
 template <class F>
 void Optimizer::for_each_piece(F&& body) {
-    parallel_range(pieces_.size(), 1, [&](std::size_t first, std::size_t last) {
+    parallel_for(pieces_.size(), 1, [&](std::size_t first, std::size_t last) {
         for (std::size_t p = first; p < last; ++p) body(pieces_[p].parameter, pieces_[p].begin, pieces_[p].end);
     });
 }

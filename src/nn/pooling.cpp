@@ -14,7 +14,7 @@ namespace {
 // feeds one output plane only, so threads never write the same gradient.
 template <class F>
 void for_each_plane(const PoolGeometry& g, F&& body) {
-    parallel_range(g.planes, std::max<std::size_t>(1, (g.planes + 63) / 64),
+    parallel_for(g.planes, std::max<std::size_t>(1, (g.planes + 63) / 64),
                  [&](std::size_t begin, std::size_t end) {
                      for (std::size_t p = begin; p < end; ++p) body(p);
                  });

@@ -65,15 +65,23 @@ TEST_CASE("parallel_for rethrows the exception of the lowest failing chunk") {
     qmlr::set_thread_count(2);
 }
 
-TEST_CASE("a nested parallel_for runs serially inside its chunk") {
-    qmlr::set_thread_count(2);
-    std::vector<int> totals(8, 0);
-    qmlr::parallel_for(8, 1, [&](std::size_t outer, std::size_t) {
-        qmlr::parallel_for(100, 7, [&](std::size_t begin, std::size_t end) {
-            totals[outer] += static_cast<int>(end - begin);  // safe: same thread as outer
+TEST_CASE("a nested parallel_for runs serially inside its chunk, for any thread count") {
+    for (int threads : {1, 2}) {
+        qmlr::set_thread_count(threads);
+        std::vector<int> totals(8, 0);
+        std::vector<int> seen_threads(8, 0);
+        qmlr::parallel_for(8, 1, [&](std::size_t outer, std::size_t) {
+            seen_threads[outer] = qmlr::thread_count();  // must not wait on the pool
+            qmlr::parallel_for(100, 7, [&](std::size_t begin, std::size_t end) {
+                totals[outer] += static_cast<int>(end - begin);  // safe: same thread as outer
+            });
         });
-    });
-    for (int t : totals) CHECK(t == 100);
+        for (int t : totals) CHECK(t == 100);
+        for (int t : seen_threads) CHECK(t == threads);
+        CHECK_THROWS_WITH_AS(qmlr::parallel_for(2, 1, [](std::size_t, std::size_t) { qmlr::set_thread_count(1); }),
+                             doctest::Contains("from inside a parallel chunk"), qmlr::Error);
+    }
+    qmlr::set_thread_count(2);
 }
 
 TEST_CASE("thread counts outside 0..1024 are rejected") {
