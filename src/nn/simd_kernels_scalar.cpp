@@ -1,36 +1,14 @@
 // The portable kernels (simd_kernels.hpp) and the choice of kernel set.
 #include <cmath>
-#include <cstdlib>
-#include <string>
 
-#include "core/error.hpp"
+#include "core/simd_level.hpp"
 #include "nn/simd_kernels.hpp"
 
 namespace qmlr::nn::detail {
 namespace {
 
-bool cpu_has_avx2_fma() {
-#if defined(__x86_64__) || defined(__i386__)
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    return false;
-#endif
-}
-
 const SimdKernels& choose_kernels() {
-    const char* env = std::getenv("QML_SIMD");
-    if (env != nullptr && *env != '\0') {
-        const std::string wanted(env);
-        if (wanted == "scalar") return kScalarKernels;
-        if (wanted != "avx2")
-            throw Error("QML_SIMD must be 'scalar' or 'avx2', got '" + wanted +
-                        "'; unset it to choose by CPUID");
-        require(cpu_has_avx2_fma(),
-                "QML_SIMD=avx2 asks for AVX2+FMA kernels, but this CPU does not support them; "
-                "unset QML_SIMD or set QML_SIMD=scalar");
-        return kAvx2Kernels;
-    }
-    return cpu_has_avx2_fma() ? kAvx2Kernels : kScalarKernels;
+    return simd_level_from_environment() == SimdLevel::avx2 ? kAvx2Kernels : kScalarKernels;
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "quantum/kernel_dispatch.hpp"
 
-#include <cstdlib>
 #include <string>
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "core/simd_level.hpp"
 
 namespace qmlr::quantum {
 namespace {
@@ -12,32 +12,12 @@ namespace {
 // Groups (pairs or quads) per parallel chunk: 8192 complex pairs are 256 KiB of amplitudes.
 constexpr std::size_t kChunkGroups = std::size_t{1} << 13;
 
-bool cpu_has_avx2_fma() {
-#if defined(__x86_64__) || defined(__i386__)
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    return false;
-#endif
-}
-
 const KernelBackend& backend_kernels(SimdBackend backend) {
     return backend == SimdBackend::avx2 ? avx2_backend() : scalar_backend();
 }
 
 SimdBackend initial_backend() {
-    const char* env = std::getenv("QML_SIMD");
-    if (env == nullptr || *env == '\0')
-        return cpu_has_avx2_fma() ? SimdBackend::avx2 : SimdBackend::scalar;
-    const std::string wanted(env);
-    if (wanted == "scalar") return SimdBackend::scalar;
-    if (wanted == "avx2") {
-        require(cpu_has_avx2_fma(),
-                "QML_SIMD=avx2 asks for AVX2+FMA kernels, but this CPU does not support them; "
-                "unset QML_SIMD or set QML_SIMD=scalar");
-        return SimdBackend::avx2;
-    }
-    throw Error("QML_SIMD must be 'scalar' or 'avx2', got '" + wanted +
-                "'; unset it to choose by CPUID");
+    return simd_level_from_environment() == SimdLevel::avx2 ? SimdBackend::avx2 : SimdBackend::scalar;
 }
 
 struct ActiveBackend {

@@ -1,0 +1,32 @@
+#include "core/simd_level.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace qmlr {
+
+bool cpu_has_avx2_fma() {
+#if defined(__x86_64__) || defined(__i386__)
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return false;
+#endif
+}
+
+SimdLevel simd_level_from_environment() {
+    const char* env = std::getenv("QML_SIMD");
+    if (env == nullptr || *env == '\0') return cpu_has_avx2_fma() ? SimdLevel::avx2 : SimdLevel::scalar;
+    const std::string wanted(env);
+    if (wanted == "scalar") return SimdLevel::scalar;
+    if (wanted != "avx2")
+        throw Error("QML_SIMD must be 'scalar' or 'avx2', got '" + wanted +
+                    "'; unset it to choose by CPUID");
+    require(cpu_has_avx2_fma(),
+            "QML_SIMD=avx2 asks for AVX2+FMA kernels, but this CPU does not support them; "
+            "unset QML_SIMD or set QML_SIMD=scalar");
+    return SimdLevel::avx2;
+}
+
+}  // namespace qmlr
