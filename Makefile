@@ -5,7 +5,7 @@
 #   make data       fetch and verify MNIST, Fashion-MNIST, CIFAR-10 into data/
 #                   make data CINIC10=path/to/CINIC-10.tar.gz  adds a user-supplied CINIC-10
 #   make reproduce  run the experiment programs (PROFILE=quick|default|paper, PAPERS=a,b)
-#   make bench      build and run the benchmark programs in bench/
+#   make bench      build and run the benchmark programs in bench/ (and the PyTorch peer if present)
 #   make sanitize   build in build-sanitize/ with AddressSanitizer + UBSan and run the tests
 #   make clean      remove the build folders (data/ and results/ stay)
 
@@ -69,10 +69,15 @@ reproduce: build data
 	done; \
 	[ $$built -eq 1 ] || { echo "reproduce: no experiment program exists yet; nothing was run"; exit 1; }
 
+# Every bench/bench_* program, then the PyTorch peer (bench/peer_torch.py says so and measures
+# nothing when Debian's python3-torch is absent), so ratios come from one session.
+PEER_PYTHON := $(firstword $(wildcard /usr/bin/python3) python3)
+
 bench: build data
 	@found=0; for program in $(BUILD)/bench/bench_*; do \
 	  [ -x "$$program" ] || continue; found=1; echo "== $$program"; "$$program" || exit 1; \
 	done; [ $$found -eq 1 ] || echo "bench: no benchmark programs built"
+	@echo "== bench/peer_torch.py"; $(PEER_PYTHON) bench/peer_torch.py
 
 sanitize: deps data
 	[ -f $(SANITIZE_BUILD)/build.ninja ] || \
