@@ -10,21 +10,20 @@
 // real and the complex path; the quantum-patches QNN (8 qubits) forward + VJP; the 4-qubit
 // quantum-patch filter forward (batches of 4096 blocks).
 //
-// Usage: bench_statevector [--quick] [--max-qubits N] [--min-qubits N]
-//   --quick: n = 16…22 and fewer repetitions (about 20 s).
+// Options: see --help (--quick, --min-qubits N, --max-qubits N).
 // Rows: name,n,threads,backend,median_seconds,gb_per_s,ratio_to_stream
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <functional>
+#include <iostream>
 #include <numbers>
 #include <string>
 #include <vector>
 
 #include "core/aligned_buffer.hpp"
+#include "core/cli.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
@@ -43,24 +42,22 @@ struct Options {
     bool quick = false;
 };
 
-Options parse(int argc, char** argv) {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--quick") {
-            o.quick = true;
-            o.max_qubits = 22;
-        } else if ((arg == "--max-qubits" || arg == "--min-qubits") && i + 1 < argc) {
-            (arg == "--max-qubits" ? o.max_qubits : o.min_qubits) = std::atoi(argv[++i]);
-        } else {
-            throw qmlr::Error("unknown argument '" + arg +
-                              "'; usage: bench_statevector [--quick] [--min-qubits N] "
-                              "[--max-qubits N]");
-        }
-    }
-    qmlr::require(o.min_qubits >= 2 && o.max_qubits <= kMaxQubits && o.min_qubits <= o.max_qubits,
-                  "qubit range must satisfy 2 <= min <= max <= 30");
-    return o;
+
+// Fills `o` from the command line; false when --help was printed.
+bool parse(int argc, char** argv, Options& o) {
+    qmlr::Cli cli("bench_statevector",
+                  "Gate bandwidth next to a streaming kernel (n = 16..26, 1 and 2 threads) and\n"
+                  "per-sample times of the papers' small circuits; CSV rows on stdout.");
+    cli.add_flag("quick", "n up to 22 and fewer repetitions (about 20 s)");
+    cli.add_option("min-qubits", "N", "smallest n of the large-n part", "16");
+    cli.add_option("max-qubits", "N", "largest n of the large-n part (default 26, 22 with --quick)");
+    if (!cli.parse(argc, argv, std::cout)) return false;
+    o.quick = cli.flag("quick");
+    o.min_qubits = static_cast<int>(cli.integer("min-qubits", 2, kMaxQubits));
+    o.max_qubits = cli.given("max-qubits") ? static_cast<int>(cli.integer("max-qubits", 2, kMaxQubits))
+                                           : (o.quick ? 22 : 26);
+    qmlr::require(o.min_qubits <= o.max_qubits, "--min-qubits must not exceed --max-qubits");
+    return true;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -200,7 +197,8 @@ void small_n(const Options& o) {
 
 int main(int argc, char** argv) {
     try {
-        const Options o = parse(argc, argv);
+        Options o;
+        if (!parse(argc, argv, o)) return 0;
         std::printf("# bench_statevector: backend %s, %s run\n",
                     std::string(backend_name(active_backend())).c_str(), o.quick ? "quick" : "full");
         small_n(o);
