@@ -10,7 +10,6 @@
 #include "attacks/pgd.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
-#include "core/rng.hpp"
 #include "metrics/accuracy.hpp"
 #include "nn/activations.hpp"
 #include "nn/conv2d.hpp"
@@ -20,6 +19,7 @@
 #include "nn/linear.hpp"
 #include "nn/pooling.hpp"
 #include "nn/reshaping.hpp"
+#include "nn/gradient_check.hpp"  // tests/unit/nn: shared test inputs
 
 using qmlr::Shape;
 using qmlr::Tensor;
@@ -40,13 +40,6 @@ nn::Model smooth_cnn() {
     return model;
 }
 
-Tensor uniform_images(const Shape& shape, std::uint64_t seed) {
-    Tensor t(shape);
-    Rng rng(seed, "test-images");
-    for (float& v : t) v = rng.uniform_float();
-    return t;
-}
-
 std::vector<int> cyclic_labels(std::size_t n, int classes) {
     std::vector<int> labels(n);
     for (std::size_t i = 0; i < n; ++i) labels[i] = static_cast<int>(i % static_cast<std::size_t>(classes));
@@ -63,7 +56,7 @@ double max_distance(const Tensor& a, const Tensor& b) {
 
 TEST_CASE("FGSM: x + eps*sign(grad) clipped to [0,1], raising the loss of every changed sample") {
     nn::Model model = smooth_cnn();
-    const Tensor x = uniform_images(Shape{40, 1, 10, 10}, 1);
+    const Tensor x = test::uniform_images(Shape{40, 1, 10, 10}, 1);
     const auto labels = cyclic_labels(40, 5);
     const float eps = 0.03f;
     const Tensor adv = attacks::fgsm(model, x, labels, {.epsilon = eps});
@@ -94,7 +87,7 @@ TEST_CASE("FGSM: x + eps*sign(grad) clipped to [0,1], raising the loss of every 
 
 TEST_CASE("FGSM: targeted lowers the target loss; results do not depend on the batch size") {
     nn::Model model = smooth_cnn();
-    const Tensor x = uniform_images(Shape{30, 1, 10, 10}, 2);
+    const Tensor x = test::uniform_images(Shape{30, 1, 10, 10}, 2);
     const auto targets = cyclic_labels(30, 5);
     const Tensor adv = attacks::fgsm(model, x, targets, {.epsilon = 0.02, .goal = attacks::Goal::targeted});
     const auto before = nn::cross_entropy_per_sample(model.forward(x), targets);
@@ -108,7 +101,7 @@ TEST_CASE("FGSM: targeted lowers the target loss; results do not depend on the b
 
 TEST_CASE("PGD: stays within eps of x and inside [0,1]; stronger than FGSM") {
     nn::Model model = smooth_cnn();
-    const Tensor x = uniform_images(Shape{24, 1, 10, 10}, 4);
+    const Tensor x = test::uniform_images(Shape{24, 1, 10, 10}, 4);
     const auto labels = cyclic_labels(24, 5);
     const double eps = 0.05;
     const Tensor adv = attacks::pgd(model, x, labels,
@@ -143,7 +136,7 @@ TEST_CASE("PGD: targeted reaches the target on an easy linear model") {
     model.initialize(1, {nn::Init::zeros, nn::Init::zeros});
     for (std::size_t k = 0; k < 3; ++k)
         for (std::size_t i = 5 * k; i < 5 * k + 5; ++i) fc.weight().value[k * 16 + i] = 1.0f;
-    const Tensor x = uniform_images(Shape{30, 1, 4, 4}, 6);
+    const Tensor x = test::uniform_images(Shape{30, 1, 4, 4}, 6);
     const auto clean = metrics::predictions(model.forward(x));
     std::vector<int> targets(30);
     for (std::size_t i = 0; i < 30; ++i) targets[i] = (clean[i] + 1) % 3;
@@ -158,7 +151,7 @@ TEST_CASE("PGD: identical on 1 and 2 threads; the model is attacked in eval mode
     nn::Model model = smooth_cnn();
     model.add<nn::Dropout>(0.5, 1);
     model.initialize(3, {nn::Init::xavier_normal, nn::Init::zeros});
-    const Tensor x = uniform_images(Shape{33, 1, 10, 10}, 7);
+    const Tensor x = test::uniform_images(Shape{33, 1, 10, 10}, 7);
     const auto labels = cyclic_labels(33, 5);
     const attacks::PgdOptions options{.epsilon = 0.1, .step_size = 0.02, .steps = 5, .seed = 9};
     const int saved = thread_count();

@@ -66,6 +66,13 @@ Tensor random_tensor(const Shape& shape, std::uint64_t seed) {
     return t;
 }
 
+Tensor uniform_images(const Shape& shape, std::uint64_t seed) {
+    Tensor t(shape);
+    Rng rng(seed, "test-images");
+    for (float& v : t) v = rng.uniform_float();
+    return t;
+}
+
 Tensor kink_free_tensor(const Shape& shape, std::uint64_t seed) {
     Tensor t(shape);
     Rng rng(seed, "test-input");

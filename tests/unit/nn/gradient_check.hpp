@@ -29,6 +29,8 @@ std::vector<Tensor*> grads_of(nn::Layer& layer);
 
 // Standard-normal values from the stream (seed, "test-input").
 Tensor random_tensor(const Shape& shape, std::uint64_t seed);
+// Uniform [0, 1) values (valid images) from the stream (seed, "test-images").
+Tensor uniform_images(const Shape& shape, std::uint64_t seed);
 // Values spaced at least 0.05 apart in random order, |v| >= 0.05 and |v ∓ 1| >= 0.05: no max
 // ties and no ReLU or hard-tanh kink within any finite-difference step.
 Tensor kink_free_tensor(const Shape& shape, std::uint64_t seed);

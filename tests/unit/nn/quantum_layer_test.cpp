@@ -53,13 +53,6 @@ nn::Model hybrid_model() {
     return model;
 }
 
-Tensor uniform_images(const Shape& shape, std::uint64_t seed) {
-    Tensor t(shape);
-    Rng rng(seed, "test-images");
-    for (float& v : t) v = rng.uniform_float();
-    return t;
-}
-
 }  // namespace
 
 TEST_CASE("QuantumLayer: <Z> outputs, input and theta gradients equal finite differences") {
@@ -94,13 +87,13 @@ TEST_CASE("QuantumLayer: probability outputs, gradients equal finite differences
 
 TEST_CASE("QuantumLayer in a model: gradients of every parameter and of the input") {
     nn::Model model = hybrid_model();
-    CHECK(test::check_model_gradients(model, uniform_images(Shape{6, 1, 4, 4}, 7), 8) ==
+    CHECK(test::check_model_gradients(model, test::uniform_images(Shape{6, 1, 4, 4}, 7), 8) ==
           96 + 64 + 4 + 16 + 12 + 3);
 }
 
 TEST_CASE("FGSM and PGD through a model with a quantum layer") {
     nn::Model model = hybrid_model();
-    const Tensor x = uniform_images(Shape{12, 1, 4, 4}, 9);
+    const Tensor x = test::uniform_images(Shape{12, 1, 4, 4}, 9);
     std::vector<int> labels(12);
     for (std::size_t i = 0; i < 12; ++i) labels[i] = static_cast<int>(i % 3);
     const Tensor adv = attacks::fgsm(model, x, labels, {.epsilon = 0.02});
@@ -119,7 +112,7 @@ TEST_CASE("FGSM and PGD through a model with a quantum layer") {
 }
 
 TEST_CASE("QuantumLayer: identical gradients on 1 and 2 threads") {
-    const Tensor x = uniform_images(Shape{40, 1, 4, 4}, 10);
+    const Tensor x = test::uniform_images(Shape{40, 1, 4, 4}, 10);
     const Tensor dy = test::random_tensor(Shape{40, 3}, 11);
     auto run = [&](int threads) {
         set_thread_count(threads);
@@ -153,7 +146,7 @@ TEST_CASE("QuantumLayer: shape errors, circuits without inputs, model files") {
     loaded.add<nn::QuantumLayer>(encoded_ansatz(4, std::numbers::pi / 2), quantum::Outputs::expval_z(all_qubits(4)));
     loaded.add<nn::Linear>(4, 3);
     nn::load_model(loaded, dir / "hybrid.qmlr");
-    const Tensor x = uniform_images(Shape{3, 1, 4, 4}, 12);
+    const Tensor x = test::uniform_images(Shape{3, 1, 4, 4}, 12);
     const Tensor a = saved.forward(x), b = loaded.forward(x);
     CHECK(std::equal(a.begin(), a.end(), b.begin()));
 }
