@@ -66,6 +66,16 @@ TEST_CASE("ECE, NLL and Brier on a hand-computed example") {
     CHECK(brier_score(logits, kExampleLabels) == doctest::Approx(0.4425).epsilon(1e-6));
 }
 
+TEST_CASE("metrics of an empty set are errors, not NaN (0/0)") {
+    const std::vector<int> none;
+    CHECK_THROWS_WITH_AS(accuracy(std::span<const int>(none), std::span<const int>(none)),
+                         doctest::Contains("(and at least one), got 0 and 0"), qmlr::Error);
+    const Tensor no_logits(Shape{0, 3});
+    CHECK_THROWS_WITH_AS(expected_calibration_error(no_logits, none),
+                         doctest::Contains("(and at least one), got 0 and 0"), qmlr::Error);
+    CHECK_THROWS_AS(negative_log_likelihood(no_logits, none), qmlr::Error);
+}
+
 TEST_CASE("ECE bin edges are (lo, hi]: confidence 1 is in the last bin, 1/2 in the lower half") {
     Tensor certain(Shape{1, 2});
     certain[0] = 100.0f;

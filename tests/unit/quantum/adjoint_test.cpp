@@ -45,6 +45,21 @@ std::vector<double> finite_difference(const Circuit& c, const Outputs& o, std::v
     return grad;
 }
 
+// The adjoint VJP for θ and x equals central finite differences of L (1e-6, absolute and
+// relative: far below the size of a wrong sign or index).
+void check_adjoint_against_finite_differences(const Circuit& c, const Outputs& o,
+                                              const std::vector<double>& theta,
+                                              const std::vector<double>& x,
+                                              const std::vector<double>& g) {
+    const CircuitGradients grads = adjoint_vjp(c, theta, x, o, g);
+    const auto fd_theta = finite_difference(c, o, theta, x, g, true);
+    const auto fd_x = finite_difference(c, o, theta, x, g, false);
+    for (std::size_t i = 0; i < theta.size(); ++i)
+        CHECK(grads.theta[i] == doctest::Approx(fd_theta[i]).epsilon(1e-6).scale(1));
+    for (std::size_t i = 0; i < x.size(); ++i)
+        CHECK(grads.x[i] == doctest::Approx(fd_x[i]).epsilon(1e-6).scale(1));
+}
+
 std::vector<Outputs> all_output_kinds() {
     return {Outputs::probabilities(), Outputs::marginal_probabilities({2, 0}),
             Outputs::expval_z({0, 1, 2})};
@@ -62,13 +77,7 @@ TEST_CASE("adjoint gradients match central finite differences for random circuit
             const auto theta = random_vector(6, rng), x = random_vector(4, rng);
             for (const Outputs& o : all_output_kinds()) {
                 const auto g = random_vector(o.size(n), rng, -1, 1);
-                const CircuitGradients grads = adjoint_vjp(c, theta, x, o, g);
-                const auto fd_theta = finite_difference(c, o, theta, x, g, true);
-                const auto fd_x = finite_difference(c, o, theta, x, g, false);
-                for (std::size_t i = 0; i < theta.size(); ++i)
-                    CHECK(grads.theta[i] == doctest::Approx(fd_theta[i]).epsilon(1e-6).scale(1));
-                for (std::size_t i = 0; i < x.size(); ++i)
-                    CHECK(grads.x[i] == doctest::Approx(fd_x[i]).epsilon(1e-6).scale(1));
+                check_adjoint_against_finite_differences(c, o, theta, x, g);
             }
         }
     }
@@ -145,11 +154,5 @@ TEST_CASE("adjoint on threaded kernels (n = kParallelMinQubits) matches finite d
     const auto theta = random_vector(7, rng), x = random_vector(3, rng);
     const Outputs o = Outputs::expval_z({3, 0, n - 1});
     const auto g = random_vector(3, rng, -1, 1);
-    const CircuitGradients grads = adjoint_vjp(c, theta, x, o, g);
-    const auto fd_theta = finite_difference(c, o, theta, x, g, true);
-    const auto fd_x = finite_difference(c, o, theta, x, g, false);
-    for (std::size_t i = 0; i < theta.size(); ++i)
-        CHECK(grads.theta[i] == doctest::Approx(fd_theta[i]).epsilon(1e-6).scale(1));
-    for (std::size_t i = 0; i < x.size(); ++i)
-        CHECK(grads.x[i] == doctest::Approx(fd_x[i]).epsilon(1e-6).scale(1));
+    check_adjoint_against_finite_differences(c, o, theta, x, g);
 }
