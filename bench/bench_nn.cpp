@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "attacks/fgsm.hpp"
+#include "bench/bench_timing.hpp"
 #include "attacks/pgd.hpp"
 #include "core/cli.hpp"
 #include "core/error.hpp"
@@ -30,29 +31,9 @@
 namespace {
 
 using namespace qmlr;
-
-struct Timing {
-    double median, min, max;
-};
-
-Timing repeat(int reps, const std::function<void(int)>& run) {
-    std::vector<double> seconds;
-    for (int r = 0; r < reps; ++r) {
-        const auto start = std::chrono::steady_clock::now();
-        run(r);
-        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(seconds.begin(), seconds.end());
-    const std::size_t n = seconds.size();
-    const double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
-    return {median, seconds.front(), seconds.back()};
-}
-
-void print_row(const std::string& name, int threads, std::size_t items, int reps, Timing t) {
-    std::printf("%s,%d,%zu,%d,%.4f,%.4f,%.4f,%.1f\n", name.c_str(), threads, items, reps, t.median,
-                t.min, t.max, static_cast<double>(items) / t.median);
-    std::fflush(stdout);
-}
+using bench::print_row;
+using bench::repeat;
+using bench::Timing;
 
 // One epoch over `images` in shuffled batches of 64 (order from (seed, "shuffle", epoch)).
 void train_epoch(nn::Model& model, nn::Adam& adam, const Tensor& images,
@@ -68,17 +49,6 @@ void train_epoch(nn::Model& model, nn::Adam& adam, const Tensor& images,
         model.backward(grad);
         adam.step();
     }
-}
-
-std::vector<int> parse_threads(const std::string& text) {
-    std::vector<int> threads;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
-        threads.push_back(static_cast<int>(parse_integer(text.substr(start, comma - start), 1, 256, "--threads entry")));
-        start = comma + 1;
-    }
-    return threads;
 }
 
 int run(int argc, char** argv) {
@@ -108,9 +78,9 @@ int run(int argc, char** argv) {
     const std::vector<int> test_labels = nn::all_labels(test);
     std::fprintf(stderr, "bench_nn: GEMM kernel %s; %zu training, %zu test images; %d reps\n",
                  nn::gemm_kernel_name(), train.size(), test.size(), reps);
-    std::printf("benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s\n");
+    bench::print_header();
 
-    for (int threads : parse_threads(cli.value("threads"))) {
+    for (int threads : bench::parse_threads(cli.value("threads"))) {
         set_thread_count(threads);
         nn::Model model = nn::make_lenet();
         const Timing epoch = repeat(only == "attacks" ? 1 : reps, [&](int r) {

@@ -1,10 +1,14 @@
 #include "experiments/paper_checks.hpp"
 
+#include "experiments/natural_quantization/checks.hpp"
+
 namespace qmlr::experiments {
 
 const std::vector<PaperChecks>& all_paper_checks() {
     // One entry per paper: {folder name, title, <paper>::evaluate_checks}.
     static const std::vector<PaperChecks> papers = {
+        {"natural_quantization", "Natural Quantization of Neural Networks (arXiv 2503.15482)",
+         natural_quantization::evaluate_checks},
     };
     return papers;
 }

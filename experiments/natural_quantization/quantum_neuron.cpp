@@ -36,8 +36,20 @@ double post_measurement_angle(double phi, double g, int m, KrausUpdate form) {
 
 int neuron_step(NeuronState& state, double h, const NeuronSettings& settings, double u) {
     state.phi += std::numbers::pi / 2.0 * (state.m - squash(h, settings.a, settings.squash));
-    const int outcome = u < plus_probability(state.phi, settings.g) ? +1 : -1;
-    state.phi = post_measurement_angle(state.phi, settings.g, outcome, settings.update);
+    int outcome;
+    if (settings.g == std::numbers::pi / 2) {
+        // Projective: the general formulas at sin g = 1 exactly, without their sin g, √ and atan2
+        // (the hot path of Model 1). P(+1) = (1 + cos φ)/2 needs no clamp; the collapsed angle
+        // is 2·atan2(±0, |c|) = ±0 for +1 and 2·atan2(s, +0) = ±π with the sign of sin(φ/2)
+        // for −1. That is the sign of φ for φ ∈ [−2π, 2π], the range the arcsin form keeps
+        // (measured angles in [−π, π] plus a rotation of at most π); beyond it (exact Kraus
+        // form) the two results are the same state up to the global sign of |1⟩.
+        outcome = u < (1.0 + std::cos(state.phi)) / 2.0 ? +1 : -1;
+        state.phi = outcome > 0 ? 0.0 : std::copysign(std::numbers::pi, state.phi);
+    } else {
+        outcome = u < plus_probability(state.phi, settings.g) ? +1 : -1;
+        state.phi = post_measurement_angle(state.phi, settings.g, outcome, settings.update);
+    }
     state.m = outcome;
     return outcome;
 }

@@ -3,7 +3,6 @@
 // every run and any thread count.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "data_loaders/datasets.hpp"
@@ -13,20 +12,12 @@
 #include "nn/data_order.hpp"
 #include "nn/inference.hpp"
 #include "nn/lenet.hpp"
-
-namespace {
-
-std::filesystem::path data_dir() {
-    const char* env = std::getenv("QMLR_DATA_DIR");
-    return env != nullptr ? env : "data";
-}
-
-}  // namespace
+#include "support/data_dir.hpp"
 
 TEST_CASE("LeNet on 2,000 MNIST images exceeds 90% accuracy on 1,000 test images") {
     using namespace qmlr;
-    const data::Dataset train = data::load_mnist(data_dir(), "train").subset_per_class(200, 0);
-    const data::Dataset test_full = data::load_mnist(data_dir(), "test");
+    const data::Dataset train = data::load_mnist(qmlr::test::data_dir(), "train").subset_per_class(200, 0);
+    const data::Dataset test_full = data::load_mnist(qmlr::test::data_dir(), "test");
     std::vector<std::size_t> first(1000);
     for (std::size_t i = 0; i < first.size(); ++i) first[i] = i;
     const data::Dataset test = test_full.select(first);
