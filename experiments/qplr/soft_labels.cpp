@@ -69,7 +69,7 @@ std::vector<std::size_t> confident_subset(const Tensor& labels, double threshold
     std::vector<std::size_t> subset;
     for (std::int64_t i = 0; i < labels.dim(0); ++i) {
         const float* row = labels.sample(i);
-        if (*std::max_element(row, row + k) >= threshold) subset.push_back(static_cast<std::size_t>(i));
+        if (*std::max_element(row, row + k) >= static_cast<float>(threshold)) subset.push_back(static_cast<std::size_t>(i));
     }
     return subset;
 }

@@ -27,7 +27,7 @@ struct LabelOptions {
 // probabilities (N,1024) from teacher_probabilities -> soft labels (N,10) = softmax(post(·)).
 Tensor soft_labels(TeacherNet& teacher, const Tensor& probabilities, const LabelOptions& options);
 
-// Indices i (ascending) with max_k labels(i,k) >= threshold.
+// Indices i (ascending) with max_k labels(i,k) >= threshold (compared in float, as stored).
 std::vector<std::size_t> confident_subset(const Tensor& labels, double threshold);
 
 }  // namespace qmlr::qplr
