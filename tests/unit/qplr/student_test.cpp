@@ -99,7 +99,8 @@ TEST_CASE("train_student: an empty subset trains nothing; a training step change
     training.epochs = 1;
     qplr::train_student(a, x, targets, {}, training);
     qplr::train_student(b, x, targets, qplr::all_indices(8), training);
-    const Tensor& before = qplr::make_student(3).parameters().front()->value;
+    nn::Model fresh = qplr::make_student(3);
+    const Tensor& before = fresh.parameters().front()->value;
     const Tensor& untouched = a.parameters().front()->value;
     const Tensor& trained = b.parameters().front()->value;
     CHECK(std::equal(before.begin(), before.end(), untouched.begin()));
