@@ -1,6 +1,7 @@
 #include "experiments/paper_checks.hpp"
 
 #include "experiments/natural_quantization/checks.hpp"
+#include "experiments/qplr/checks.hpp"
 
 namespace qmlr::experiments {
 
@@ -9,6 +10,7 @@ const std::vector<PaperChecks>& all_paper_checks() {
     static const std::vector<PaperChecks> papers = {
         {"natural_quantization", "Natural Quantization of Neural Networks (arXiv 2503.15482)",
          natural_quantization::evaluate_checks},
+        {"qplr", "Quantum Probabilistic Label Refining (arXiv 2510.00528)", qplr::evaluate_checks},
     };
     return papers;
 }

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "nn/activations.hpp"
 #include "nn/conv2d.hpp"
+#include "nn/dropout.hpp"
 #include "nn/linear.hpp"
 #include "nn/pooling.hpp"
 #include "nn/reshaping.hpp"
@@ -27,10 +28,16 @@ Model make_lenet(LeNetOptions options) {
     model.add<MaxPool2d>(2);
     model.add<ReLU>();
     model.add<Flatten>();
+    const auto dropout = [&] {
+        if (options.fc_dropout > 0.0) model.add<Dropout>(options.fc_dropout, options.dropout_seed);
+    };
+    dropout();
     model.add<Linear>(16 * side * side, 120);
     model.add<ReLU>();
+    dropout();
     model.add<Linear>(120, 84);
     model.add<ReLU>();
+    dropout();
     model.add<Linear>(84, options.classes);
     return model;
 }

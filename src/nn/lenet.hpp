@@ -7,6 +7,10 @@
 // the same bits), while the ReLU then touches a quarter of the values.
 // On 28×28 inputs, padding 0 flattens 16·4·4 = 256 values, padding 2 (classic LeNet)
 // 16·5·5 = 400. Parameters are not initialised: call initialize(seed).
+// fc_dropout > 0 puts inverted dropout (nn/dropout.hpp, stream seed dropout_seed) on the input of
+// each of the three Linear layers (the MC-dropout network of qplr.md §7.3, step 14).
+#include <cstdint>
+
 #include "nn/model.hpp"
 
 namespace qmlr::nn {
@@ -16,6 +20,8 @@ struct LeNetOptions {
     int image_size = 28;
     int classes = 10;
     int conv1_padding = 0;
+    double fc_dropout = 0.0;
+    std::uint64_t dropout_seed = 0;
 };
 
 Model make_lenet(LeNetOptions options = {});
