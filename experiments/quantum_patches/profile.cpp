@@ -14,7 +14,7 @@ ProfileSettings profile_settings(Profile profile) {
             settings.cinic_test_per_class = 10;
             settings.epochs = 2;
             settings.seeds = {0};
-            settings.datasets = {"mnist", "cifar10"};
+            settings.datasets = {"mnist", "cifar10", "cinic10"};
             break;
         case Profile::standard:
             // Sized from bench/bench_quantum_patches (see the note's timing table).

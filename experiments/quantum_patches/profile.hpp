@@ -1,6 +1,6 @@
 #pragma once
 // The datasets and the sizes of each profile (quantum_patches.md §7.1, §7.5):
-//   quick    MNIST and CIFAR-10, 100 training / 10 test images per class, 2 epochs, seed 0
+//   quick    MNIST and CIFAR-10 (and CINIC-10), 100 training / 10 test images per class, 2 epochs, seed 0
 //            (the smoke test)
 //   default  MNIST and CIFAR-10 (and CINIC-10 when supplied): 1,500 training images per class,
 //            the full test sets (CINIC-10: 1,000 per class), 15 epochs, seeds 0–2; sized from
