@@ -2,11 +2,9 @@
 // training images per second on MNIST, for each thread count, median of repetitions.
 //   bench_qplr_teacher [--images N] [--layers L] [--batch B] [--reps R] [--threads 1,2] [--data DIR]
 // Rows: benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s
-#include <algorithm>
-#include <chrono>
 #include <iostream>
-#include <sstream>
 
+#include "bench/bench_timing.hpp"
 #include "core/cli.hpp"
 #include "core/parallel.hpp"
 #include "data_loaders/datasets.hpp"
@@ -39,23 +37,16 @@ int run(int argc, const char* const* argv) {
     training.batch_size = static_cast<std::size_t>(cli.integer("batch", 1, 4096));
     const int layers = static_cast<int>(cli.integer("layers", 1, 10));
     const int reps = static_cast<int>(cli.integer("reps", 1, 100));
-    std::cout << "benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s\n";
-    std::stringstream list(cli.value("threads"));
-    for (std::string item; std::getline(list, item, ',');) {
-        const int threads = static_cast<int>(parse_integer(item, 1, 256, "--threads"));
+    bench::print_header();
+    for (int threads : bench::parse_threads(cli.value("threads"))) {
         set_thread_count(threads);
-        std::vector<double> times;
-        for (int r = 0; r < reps; ++r) {
+        // Each repetition trains a freshly initialised teacher (construction is negligible).
+        const bench::Timing timing = bench::repeat(reps, [&](int) {
             qplr::TeacherNet teacher = qplr::make_teacher(layers, 0);
-            const auto start = std::chrono::steady_clock::now();
             qplr::train_teacher(teacher, x, y, training);
-            times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-        }
-        std::sort(times.begin(), times.end());
-        const double median = times[times.size() / 2];
-        std::cout << "qplr_teacher_L" << layers << "_B" << training.batch_size << ',' << threads << ',' << images << ','
-                  << reps << ',' << median << ',' << times.front() << ',' << times.back() << ','
-                  << static_cast<double>(images) / median << '\n';
+        });
+        bench::print_row("qplr_teacher_L" + std::to_string(layers) + "_B" + std::to_string(training.batch_size),
+                         threads, images, reps, timing);
     }
     return 0;
 }

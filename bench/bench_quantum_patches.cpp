@@ -7,9 +7,6 @@
 //   fgsm_/pgd10_<dataset>        attacks on a slice of test images
 // One CSV row per measurement: benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s
 // (items: images, or blocks for general_simulator; each time the median of --reps runs).
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <functional>
 #include <iostream>
 #include <numeric>
@@ -18,6 +15,7 @@
 
 #include "attacks/fgsm.hpp"
 #include "attacks/pgd.hpp"
+#include "bench/bench_timing.hpp"
 #include "core/cli.hpp"
 #include "core/parallel.hpp"
 #include "data_loaders/datasets.hpp"
@@ -35,25 +33,11 @@ namespace {
 using namespace qmlr;
 using namespace qmlr::quantum_patches;
 
-struct Timing {
-    double median, min, max;
-};
+using bench::print_row;
 
-Timing repeat(int reps, const std::function<void()>& run) {
-    std::vector<double> seconds;
-    for (int r = 0; r < reps; ++r) {
-        const auto start = std::chrono::steady_clock::now();
-        run();
-        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(seconds.begin(), seconds.end());
-    return {seconds[seconds.size() / 2], seconds.front(), seconds.back()};
-}
-
-void print_row(const std::string& name, int threads, std::size_t items, int reps, Timing t) {
-    std::printf("%s,%d,%zu,%d,%.4f,%.4f,%.4f,%.1f\n", name.c_str(), threads, items, reps, t.median, t.min, t.max,
-                static_cast<double>(items) / t.median);
-    std::fflush(stdout);
+// bench::repeat for bodies that ignore the repetition index.
+bench::Timing repeat(int reps, const std::function<void()>& run) {
+    return bench::repeat(reps, [&](int) { run(); });
 }
 
 // Train and test images of a dataset together, (N, C, H, W).
@@ -129,7 +113,7 @@ int run(int argc, const char* const* argv) {
     const auto attack_slice = static_cast<std::size_t>(cli.integer("attack-images", 16, 10000));
     const std::string only = cli.value("only");
     const int threads = static_cast<int>(cli.integer("threads", 1, 256));
-    std::printf("benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s\n");
+    bench::print_header();
     const std::filesystem::path data_dir = cli.value("data");
     set_thread_count(threads);
     if (only.empty() || only == "simulator") bench_general_simulator(200000, threads, reps);
