@@ -77,7 +77,7 @@ bench: build data
 	@found=0; for program in $(BUILD)/bench/bench_*; do \
 	  [ -x "$$program" ] || continue; found=1; echo "== $$program"; "$$program" || exit 1; \
 	done; [ $$found -eq 1 ] || echo "bench: no benchmark programs built"
-	@echo "== bench/peer_torch.py"; $(PEER_PYTHON) bench/peer_torch.py
+	@for peer in bench/peer_*.py; do echo "== $$peer"; $(PEER_PYTHON) $$peer || exit 1; done
 
 sanitize: deps data
 	[ -f $(SANITIZE_BUILD)/build.ninja ] || \
