@@ -10,12 +10,22 @@ namespace qmlr {
 
 namespace {
 
-// The smallest of 1, 2, 5 × 10^k that is at least `raw`.
-double nice_step(double raw) {
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double mantissa : {1.0, 2.0, 5.0})
-        if (mantissa * magnitude >= raw * (1 - 1e-9)) return mantissa * magnitude;
-    return 10.0 * magnitude;
+// Of the steps 1, 2, 5 and 10 × 10^k around `(max − min) / target`, the one whose ticks split
+// [min, max] into the number of intervals closest to `target` (ties: the larger step).
+double nice_step(double min, double max, int target) {
+    const double magnitude = std::pow(10.0, std::floor(std::log10((max - min) / target)));
+    double best = 0;
+    double best_distance = 0;
+    for (double mantissa : {1.0, 2.0, 5.0, 10.0}) {
+        const double step = mantissa * magnitude;
+        const double intervals = std::ceil(max / step - 1e-9) - std::floor(min / step + 1e-9);
+        const double distance = std::fabs(intervals - target);
+        if (best == 0 || distance <= best_distance) {
+            best = step;
+            best_distance = distance;
+        }
+    }
+    return best;
 }
 
 }  // namespace
@@ -31,7 +41,7 @@ AxisScale nice_scale(double data_min, double data_max, int target_ticks) {
         data_max += half_width;
     }
     AxisScale scale;
-    scale.step = nice_step((data_max - data_min) / target_ticks);
+    scale.step = nice_step(data_min, data_max, target_ticks);
     // Tick indices as integers, so tick values carry no accumulated rounding.
     const double first = std::floor(data_min / scale.step + 1e-9);
     const double last = std::ceil(data_max / scale.step - 1e-9);
