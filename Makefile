@@ -4,7 +4,8 @@
 #   make test       build, fetch data if needed, run every test (unit, and later regression/smoke)
 #   make data       fetch and verify MNIST, Fashion-MNIST, CIFAR-10 into data/
 #                   make data CINIC10=path/to/CINIC-10.tar.gz  adds a user-supplied CINIC-10
-#   make reproduce  run the experiment programs (PROFILE=quick|default|paper, PAPERS=a,b)
+#   make reproduce  run the experiment programs, then write results/REPORT.md and results/figures/
+#                   (PROFILE=quick|default|paper, PAPERS=a,b; the report always covers every paper)
 #   make bench      build and run the benchmark programs in bench/ (and the PyTorch peer if present)
 #   make sanitize   build in build-sanitize/ with AddressSanitizer + UBSan and run the tests
 #   make clean      remove the build folders (data/ and results/ stay)
@@ -56,18 +57,19 @@ endif
 test: build data
 	meson test -C $(BUILD) --print-errorlogs --verbose
 
+# Each selected paper's program (resumable: finished runs in results/<paper>/runs/ are reused),
+# then the report over every paper. One "[k/N]" line per paper with the time so far; each
+# program draws its own progress line with ETA.
 reproduce: build data
-	@built=0; \
-	for paper in $$(echo "$(PAPERS)" | tr ',' ' '); do \
-	  program=$(BUILD)/experiments/$$paper/$$paper; \
-	  if [ -x "$$program" ]; then \
-	    built=1; echo "reproduce: $$paper (profile $(PROFILE))"; \
-	    "$$program" --profile $(PROFILE) --out results/$$paper || exit 1; \
-	  else \
-	    echo "reproduce: $$paper: program not built yet ($$program)"; \
-	  fi; \
+	@papers="$$(echo "$(PAPERS)" | tr ',' ' ')"; total=$$(echo $$papers | wc -w); k=0; start=$$(date +%s); \
+	for paper in $$papers; do \
+	  k=$$((k + 1)); program=$(BUILD)/experiments/$$paper/$$paper; \
+	  [ -x "$$program" ] || { echo "reproduce: no program for '$$paper' ($$program); papers: qplr, natural_quantization, quantum_patches"; exit 1; }; \
+	  echo "reproduce [$$k/$$total] $$paper (profile $(PROFILE)), $$(( $$(date +%s) - start )) s elapsed"; \
+	  "$$program" --profile $(PROFILE) --out results/$$paper || exit 1; \
 	done; \
-	[ $$built -eq 1 ] || { echo "reproduce: no experiment program exists yet; nothing was run"; exit 1; }
+	echo "reproduce: $$total paper(s) done in $$(( $$(date +%s) - start )) s; writing the report"; \
+	$(BUILD)/experiments/report/report --results results --reference tests/reference --out results
 
 # Every bench/bench_* program, then the PyTorch peer (bench/peer_torch.py says so and measures
 # nothing when Debian's python3-torch is absent), so ratios come from one session.
