@@ -47,6 +47,14 @@ int run(int argc, const char* const* argv) {
     if (!options.seeds.empty()) sizes.seeds = options.seeds;
     options.seeds = sizes.seeds;
 
+    // Created first, so its wall time covers the training.
+    ex::ProgramMeta meta("natural_quantization", options);
+    meta.settings()
+        .add_integer("train_images", sizes.train_images)
+        .add_integer("validation_images", sizes.validation_images)
+        .add_integer("epochs", sizes.plan.epochs)
+        .add_integer("evaluate_every", sizes.plan.evaluate_every)
+        .add_integer("shots", sizes.plan.shots);
     const std::vector<SweepRun> runs = sweep_runs(sizes);
     const ex::RunStore store(options.out);
     if (!cli.flag("merge-only")) {
@@ -72,13 +80,6 @@ int run(int argc, const char* const* argv) {
         return 0;
     }
 
-    ex::ProgramMeta meta("natural_quantization", options);
-    meta.settings()
-        .add_integer("train_images", sizes.train_images)
-        .add_integer("validation_images", sizes.validation_images)
-        .add_integer("epochs", sizes.plan.epochs)
-        .add_integer("evaluate_every", sizes.plan.evaluate_every)
-        .add_integer("shots", sizes.plan.shots);
     for (Experiment experiment : kExperiments) {
         std::vector<ex::RunId> ids;
         for (const SweepRun& run : runs)

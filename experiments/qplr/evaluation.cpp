@@ -61,6 +61,11 @@ std::vector<Measurement> evaluate_condition(nn::Model& model, const InputScaling
             {"brier", metrics::brier_score(logits, set.labels)}};
 }
 
+std::vector<metrics::ReliabilityBin> clean_reliability(nn::Model& model, const InputScaling& scaling,
+                                                       const EvaluationSet& set) {
+    return metrics::reliability_bins(student_logits(model, set.images, scaling), set.labels);
+}
+
 std::vector<AttackResult> attack_student(nn::Model& model, const EvaluationSet& set,
                                          const AttackSettings& settings) {
     const auto total = static_cast<std::size_t>(set.images.dim(0));

@@ -10,6 +10,7 @@
 
 #include "core/tensor.hpp"
 #include "experiments/qplr/student.hpp"
+#include "metrics/calibration.hpp"
 #include "nn/model.hpp"
 
 namespace qmlr::qplr {
@@ -46,6 +47,10 @@ struct Measurement {
 std::vector<Measurement> evaluate_condition(nn::Model& model, const InputScaling& scaling,
                                             const EvaluationSet& set, const Condition& condition,
                                             bool noise_in_input_space = false);
+
+// The 15-bin reliability diagram (metrics::reliability_bins) of the student on the clean test set.
+std::vector<metrics::ReliabilityBin> clean_reliability(nn::Model& model, const InputScaling& scaling,
+                                                       const EvaluationSet& set);
 
 struct AttackSettings {
     std::vector<double> epsilons{0.05, 0.1, 0.2};

@@ -56,7 +56,7 @@ int run(int argc, const char* const* argv) {
     if (merged) {
         merge_tables(store, tables, options.out);
         meta.write(options.out / "qplr.meta.json");
-        std::cout << "qplr: wrote teacher.csv, labels.csv, robustness.csv, calibration.csv, attacks.csv"
+        std::cout << "qplr: wrote teacher.csv, labels.csv, robustness.csv, calibration.csv, reliability.csv, attacks.csv"
                   << (settings.sensitivity_epochs.empty() ? "" : ", sensitivity.csv") << " and qplr.meta.json to "
                   << options.out.string() << " (per-run files in " << store.directory().string() << ")\n";
     } else {

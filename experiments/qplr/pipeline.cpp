@@ -24,7 +24,7 @@ using experiments::StageTimer;
 namespace {
 
 // Bumped whenever the stages change what they compute, so stale runs are not reused.
-constexpr std::int64_t kFormatVersion = 1;
+constexpr std::int64_t kFormatVersion = 2;  // 2: reliability.csv
 
 data::Dataset load_split(const DatasetSettings& dataset, const std::filesystem::path& dir,
                          const std::string& split, std::size_t per_class) {
@@ -209,9 +209,10 @@ void student_stages(StageContext& context, const DatasetData& data, std::uint64_
             .add_integer("pgd_steps", s.attacks.pgd_steps);
         const std::string stem = d.key + "-s" + std::to_string(seed) + "-" + method;
         const RunId run{"robustness-" + stem, config}, calibration_run{"calibration-" + stem, config},
-            attacks_run{"attacks-" + stem, config};
+            reliability_run{"reliability-" + stem, config}, attacks_run{"attacks-" + stem, config};
         context.tables.robustness.push_back(run);
         context.tables.calibration.push_back(calibration_run);
+        context.tables.reliability.push_back(reliability_run);
         context.tables.attacks.push_back(attacks_run);
         if (!context.compute) continue;
         if (context.store.finished(run)) {
@@ -246,6 +247,9 @@ void student_stages(StageContext& context, const DatasetData& data, std::uint64_
                         (m.metric == "accuracy" ? robustness : calibration)
                             .add(row, method, s.student_epochs, condition, m.metric, m.metric == "accuracy" ? 100.0 * m.value : m.value);
                 }
+        ReliabilityTable reliability(context.store.file(reliability_run, "csv"));
+        const auto bins = clean_reliability(model, InputScaling::raw(), *test);
+        for (std::size_t b = 0; b < bins.size(); ++b) reliability.add(row, method, b, bins[b]);
         timer.start("attacks");
         AttackTable attacks(context.store.file(attacks_run, "csv"));
         AttackSettings attack_settings = s.attacks;
@@ -254,6 +258,7 @@ void student_stages(StageContext& context, const DatasetData& data, std::uint64_
             for (const Measurement& m : r.values)
                 attacks.add(row, method, r.attack, r.epsilon, attack_settings.images, m.metric, 100.0 * m.value);
         calibration.commit();
+        reliability.commit();
         attacks.commit();
         experiments::write_run_meta(context.store, run, timer);
         robustness.commit();
@@ -264,7 +269,8 @@ void student_stages(StageContext& context, const DatasetData& data, std::uint64_
 void merge_tables(const experiments::RunStore& store, const TableRuns& tables, const std::filesystem::path& out) {
     const std::pair<const std::vector<RunId>*, const char*> all[] = {
         {&tables.teacher, "teacher.csv"}, {&tables.labels, "labels.csv"}, {&tables.robustness, "robustness.csv"},
-        {&tables.calibration, "calibration.csv"}, {&tables.attacks, "attacks.csv"}, {&tables.sensitivity, "sensitivity.csv"}};
+        {&tables.calibration, "calibration.csv"}, {&tables.reliability, "reliability.csv"},
+        {&tables.attacks, "attacks.csv"}, {&tables.sensitivity, "sensitivity.csv"}};
     for (const auto& [runs, file] : all)
         if (!runs->empty()) experiments::merge_run_tables(store, *runs, out / file);
 }

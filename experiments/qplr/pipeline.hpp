@@ -20,7 +20,7 @@ namespace qmlr::qplr {
 
 // The runs of each output table, in the order they are merged.
 struct TableRuns {
-    std::vector<experiments::RunId> teacher, labels, robustness, calibration, attacks, sensitivity;
+    std::vector<experiments::RunId> teacher, labels, robustness, calibration, reliability, attacks, sensitivity;
 };
 
 // The training and test data of one dataset at the profile's sizes.

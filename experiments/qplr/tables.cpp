@@ -51,6 +51,21 @@ void AttackTable::add(const TableRowContext& row, const std::string& method, con
                      std::to_string(images == 0 ? test : std::min(images, test))});
 }
 
+ReliabilityTable::ReliabilityTable(std::filesystem::path path)
+    : writer_(std::move(path), {"paper", "dataset", "method", "seed", "bin", "lower", "upper", "metric", "value",
+                                "train_size", "test_size"}) {}
+
+void ReliabilityTable::add(const TableRowContext& row, const std::string& method, std::size_t bin,
+                           const metrics::ReliabilityBin& values) {
+    const std::pair<const char*, double> metrics[] = {{"count", static_cast<double>(values.count)},
+                                                      {"accuracy", 100.0 * values.accuracy},
+                                                      {"confidence", 100.0 * values.confidence}};
+    for (const auto& [metric, value] : metrics)
+        writer_.add_row({"qplr", row.data.settings->name, method, seed_text(row), std::to_string(bin),
+                         format_number(values.lower), format_number(values.upper), metric, format_number(value),
+                         size_of(row.data.train_images), size_of(row.data.test_images)});
+}
+
 SensitivityTable::SensitivityTable(std::filesystem::path path)
     : writer_(std::move(path), {"paper", "dataset", "method", "student_epochs", "input_scaling", "noise_space", "sigma",
                                 "rotation", "clipped", "seed", "metric", "value", "train_size", "test_size"}) {}

@@ -5,6 +5,8 @@
 //   robustness.csv   paper,dataset,method,sigma,rotation,clipped,seed,metric,value,train_size,
 //   calibration.csv  test_size,student_epochs          (accuracy | ece, nll, brier)
 //   attacks.csv      paper,dataset,method,attack,epsilon,seed,metric,value,train_size,attack_images
+//   reliability.csv  paper,dataset,method,seed,bin,lower,upper,metric,value,train_size,test_size
+//                    (clean test set; count | accuracy, confidence)
 //   sensitivity.csv  paper,dataset,method,student_epochs,input_scaling,noise_space,sigma,
 //                    rotation,clipped,seed,metric,value,train_size,test_size
 // paper_value is empty where the paper gives none.
@@ -61,6 +63,18 @@ public:
     explicit AttackTable(std::filesystem::path path);
     void add(const TableRowContext& row, const std::string& method, const std::string& attack, double epsilon,
              std::size_t images, const std::string& metric, double value);
+    void commit() { writer_.commit(); }
+
+private:
+    CsvWriter writer_;
+};
+
+class ReliabilityTable {
+public:
+    explicit ReliabilityTable(std::filesystem::path path);
+    // Bin b of the clean-test reliability diagram: count, accuracy (%) and mean confidence (%).
+    void add(const TableRowContext& row, const std::string& method, std::size_t bin,
+             const metrics::ReliabilityBin& values);
     void commit() { writer_.commit(); }
 
 private:

@@ -62,6 +62,57 @@ void add_paper_series(LinePlot& plot, const experiments::ReferenceTable& referen
     for (LineSeries& s : series) plot.add(std::move(s));
 }
 
+// The clean-test reliability diagram of M1–M3 on one dataset: per bin, accuracy vs mean
+// confidence pooled over seeds (count-weighted); empty bins are left out. The diagonal is
+// perfect calibration. Returns false when the dataset has no reliability rows.
+bool add_reliability_series(LinePlot& plot, const ResultTable& bins, const std::string& dataset) {
+    plot.add({.label = "perfect calibration", .points = {{0, 0, 0}, {100, 100, 0}}, .marker = Marker::none,
+              .color = 7});
+    bool any = false;
+    const std::string methods[] = {"M1", "M2", "M3"};
+    for (std::size_t m = 0; m < 3; ++m) {
+        const std::string& method = methods[m];
+        LineSeries series{.label = method, .color = m};
+        for (const std::string& bin : distinct_values(bins.table(), "bin")) {
+            const auto values = [&](const char* metric) {
+                return bins.values({{"dataset", dataset}, {"method", method}, {"bin", bin}, {"metric", metric}});
+            };
+            const auto counts = values("count"), accuracy = values("accuracy"), confidence = values("confidence");
+            double n = 0, correct = 0, confident = 0;
+            for (std::size_t seed = 0; seed < counts.size(); ++seed) {
+                n += counts[seed];
+                correct += counts[seed] * accuracy[seed];
+                confident += counts[seed] * confidence[seed];
+            }
+            if (n > 0) series.points.push_back({confident / n, correct / n, 0});
+        }
+        if (series.points.empty()) continue;
+        plot.add(std::move(series));
+        any = true;
+    }
+    return any;
+}
+
+std::vector<Figure> reliability_figures(const FigureInputs& inputs) {
+    const auto path = inputs.results_dir / "reliability.csv";
+    if (!std::filesystem::exists(path)) return {};
+    const ResultTable bins(path);
+    std::vector<Figure> figures;
+    for (const auto& [dataset, file] : {std::pair{std::string("MNIST"), std::string("qplr_reliability_mnist.svg")},
+                                        std::pair{std::string("Fashion-MNIST"), std::string("qplr_reliability_fashion.svg")}}) {
+        LinePlot plot({.title = "QPLR " + dataset + ": reliability of M1–M3 on clean test images (" + inputs.profile +
+                                " profile)",
+                       .x_label = "mean confidence in the bin (%)",
+                       .y_label = "accuracy in the bin (%)"});
+        if (!add_reliability_series(plot, bins, dataset)) continue;
+        figures.push_back({file,
+                           "QPLR, " + dataset + ": reliability diagram (15 equal-width confidence bins, pooled over "
+                           "seeds) of the one-hot (M1), label-smoothing (M2) and QPLR soft-label (M3) students.",
+                           plot.svg()});
+    }
+    return figures;
+}
+
 }  // namespace
 
 std::vector<Figure> qplr_figures(const FigureInputs& inputs) {
@@ -87,6 +138,7 @@ std::vector<Figure> qplr_figures(const FigureInputs& inputs) {
                            "over seeds (error bars); hollow diamonds: the paper (" + panel.paper_tables + ").",
                            plot.svg()});
     }
+    for (Figure& figure : reliability_figures(inputs)) figures.push_back(std::move(figure));
     return figures;
 }
 

@@ -10,7 +10,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$program" --profile quick --threads 2 --data "$data" --out "$out" > "$out/log.txt" 2>&1 || { cat "$out/log.txt"; exit 1; }
 fail() { echo "qplr smoke: $*"; exit 1; }
-for table in teacher labels robustness calibration attacks sensitivity; do
+for table in teacher labels robustness calibration reliability attacks sensitivity; do
   [ -s "$out/$table.csv" ] || fail "missing $table.csv"
 done
 [ -s "$out/qplr.meta.json" ] || fail "missing qplr.meta.json"
@@ -27,6 +27,12 @@ awk -F, 'NR > 1 && $4 == 0 && $5 == 0 && $6 == "no" && ($3 == "M1" || $3 == "M3"
   || fail "robustness.csv check failed"
 awk -F, 'NR > 1 && $4 == "exact_test_accuracy" { n++; if ($5 <= 20) { print $2 " teacher at " $5; bad = 1 } }
          END { exit (bad || n != 2) }' "$out/teacher.csv" || fail "teacher.csv check failed"
+# Reliability: 15 bins × (count, accuracy, confidence) per student (8 on MNIST, 6 on Fashion);
+# each student's bin counts add up to its test-set size.
+awk -F, 'NR > 1 { n++; if ($8 == "count") { total[$2 "/" $3] += $9; size[$2 "/" $3] = $11 } }
+         END { if (n != (8 + 6) * 15 * 3) { print "reliability.csv has " n " rows"; bad = 1 }
+               for (k in total) if (total[k] != size[k]) { print k ": bin counts " total[k] " != " size[k]; bad = 1 }
+               exit bad }' "$out/reliability.csv" || fail "reliability.csv check failed"
 awk -F, 'NR > 1 { if ($8 < 0 || $8 > 100) bad = 1; n++ } END { exit (bad || n != 14 * 2 * 3 * 2) }' "$out/attacks.csv" \
   || fail "attacks.csv: expected 168 rows with values in [0, 100]"
 echo "qplr smoke: ok"
