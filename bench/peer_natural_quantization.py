@@ -11,11 +11,9 @@ Without torch it says so and exits 0: the peer is optional.
 """
 import argparse
 import math
-import os
-import subprocess
 import sys
 
-from peer_torch import load_mnist, timed
+from peer_torch import load_mnist, run_workers, timed
 
 
 def parse_args():
@@ -113,19 +111,7 @@ def main():
         print(f"peer_natural_quantization.py: PyTorch is not available ({error}); no peer measurement was made.",
               file=sys.stderr)
         return 0
-    print("benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s", flush=True)
-    for threads in [int(t) for t in args.threads.split(",")]:
-        env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
-                   MKL_NUM_THREADS=str(threads))
-        command = [sys.executable, os.path.abspath(__file__), "--worker", str(threads), "--data", args.data,
-                   "--reps", str(args.reps)]
-        result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True)
-        sys.stdout.write(result.stdout)
-        if result.returncode != 0:
-            print(f"peer_natural_quantization.py: the {threads}-thread run failed (exit {result.returncode})",
-                  file=sys.stderr)
-            return result.returncode
-    return 0
+    return run_workers(__file__, args.threads, ["--data", args.data, "--reps", str(args.reps)])
 
 
 if __name__ == "__main__":

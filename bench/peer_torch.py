@@ -141,6 +141,25 @@ def worker(args):
         args.relu_first)
 
 
+def run_workers(script, thread_list, extra_args):
+    """Prints the CSV header, then runs `script --worker T extra_args` for each thread count T in
+    "1,2" in a fresh process with the BLAS/OpenMP thread variables set (they only take effect
+    before torch is imported) and passes its rows through. Returns the first failing exit code."""
+    print("benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s", flush=True)
+    for threads in [int(t) for t in thread_list.split(",")]:
+        env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
+                   MKL_NUM_THREADS=str(threads))
+        command = [sys.executable, os.path.abspath(script), "--worker", str(threads)] + extra_args
+        result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True)
+        sys.stdout.write(result.stdout)
+        sys.stdout.flush()
+        if result.returncode != 0:
+            print(f"{os.path.basename(script)}: the {threads}-thread run failed (exit {result.returncode})",
+                  file=sys.stderr)
+            return result.returncode
+    return 0
+
+
 def main():
     args = parse_args()
     if args.worker:
@@ -156,20 +175,9 @@ def main():
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     print(f"peer_torch.py: torch {torch.__version__}, BLAS {blas}, python {sys.version.split()[0]}",
           file=sys.stderr)
-    print("benchmark,threads,items,reps,median_s,min_s,max_s,items_per_s", flush=True)
-    for threads in [int(t) for t in args.threads.split(",")]:
-        env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
-                   MKL_NUM_THREADS=str(threads))
-        command = [sys.executable, os.path.abspath(__file__), "--worker", str(threads),
-                   "--data", args.data, "--reps", str(args.reps)] + (["--quick"] if args.quick else []) + \
-                  (["--relu-first"] if args.relu_first else [])
-        result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True)
-        sys.stdout.write(result.stdout)
-        sys.stdout.flush()
-        if result.returncode != 0:
-            print(f"peer_torch.py: the {threads}-thread run failed (exit {result.returncode})", file=sys.stderr)
-            return result.returncode
-    return 0
+    extra = ["--data", args.data, "--reps", str(args.reps)] + (["--quick"] if args.quick else []) + \
+            (["--relu-first"] if args.relu_first else [])
+    return run_workers(__file__, args.threads, extra)
 
 
 if __name__ == "__main__":
