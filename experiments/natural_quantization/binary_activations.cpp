@@ -7,7 +7,7 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
-#include "experiments/natural_quantization/projective_row.hpp"
+#include "experiments/natural_quantization/neuron_row.hpp"
 
 namespace qmlr::natural_quantization {
 
@@ -60,25 +60,15 @@ void QuantumNeuronLayer::forward(const Tensor& in, Tensor& out, const nn::BatchS
     require(slice.first_sample + batch <= neurons_->rows(),
             describe() + ": the register holds " + std::to_string(neurons_->rows()) +
                 " samples; begin a pass over the batch before the forward call");
-    // Projective layers (Model 1, and the last hidden layer of Model 2) go a row at a time
-    // through the vectorised kernel; weak measurements neuron by neuron.
-    const bool projective = settings_.g == std::numbers::pi / 2;
-    const ProjectiveRowKernel projective_row = projective_row_kernel();
+    const NeuronRowKernel neuron_row = neuron_row_kernel();
     parallel_for(batch, 4, [&](std::size_t begin, std::size_t end) {
         std::vector<double> draws(width);
         for (std::size_t b = begin; b < end; ++b) {
             const std::size_t row = slice.first_sample + b;
-            NeuronState* state = neurons_->row(row);
             Rng stream = neurons_->stream(row, layer_);
-            const float* h = in.data() + b * width;
-            float* s = out.data() + b * width;
             for (double& u : draws) u = stream.uniform();
-            if (projective) {
-                projective_row(state, h, draws.data(), width, settings_.a, settings_.squash, s);
-                continue;
-            }
-            for (std::size_t i = 0; i < width; ++i)
-                s[i] = static_cast<float>(neuron_step(state[i], h[i], settings_, draws[i]));
+            neuron_row(neurons_->row(row), in.data() + b * width, draws.data(), width, settings_,
+                       out.data() + b * width);
         }
     });
 }
