@@ -66,7 +66,7 @@ void QuantumNeuronLayer::forward(const Tensor& in, Tensor& out, const nn::BatchS
         for (std::size_t b = begin; b < end; ++b) {
             const std::size_t row = slice.first_sample + b;
             Rng stream = neurons_->stream(row, layer_);
-            for (double& u : draws) u = stream.uniform();
+            stream.fill_uniform(draws);
             neuron_row(neurons_->row(row), in.data() + b * width, draws.data(), width, settings_,
                        out.data() + b * width);
         }

@@ -68,6 +68,22 @@ std::uint64_t Rng::next_u64() {
 
 double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
+void Rng::fill_uniform(std::span<double> out) {
+    std::size_t i = 0;
+    // The current block's remainder (after an odd number of 32-bit words, every draw).
+    while (i < out.size() && used_ != 4) out[i++] = uniform();
+    // Whole blocks: words (w0, w1) and (w2, w3) make two 53-bit uniforms, as uniform() does.
+    for (; i + 2 <= out.size(); i += 2) {
+        const std::array<std::uint32_t, 4> w = philox4x32_10(counter_, key_);
+        if (++counter_[0] == 0)
+            throw Error("random stream exhausted after 2^34 words; split the work over more "
+                        "stream indices");
+        out[i] = static_cast<double>(((std::uint64_t{w[0]} << 32) | w[1]) >> 11) * 0x1.0p-53;
+        out[i + 1] = static_cast<double>(((std::uint64_t{w[2]} << 32) | w[3]) >> 11) * 0x1.0p-53;
+    }
+    if (i < out.size()) out[i] = uniform();  // an odd last one opens a block for later draws
+}
+
 float Rng::uniform_float() { return static_cast<float>(next_u32() >> 8) * 0x1.0p-24f; }
 
 double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }

@@ -61,6 +61,22 @@ TEST_CASE("uniform draws lie in [0, 1) with mean 1/2 and variance 1/12") {
     CHECK(outside_float == 0);
 }
 
+TEST_CASE("fill_uniform gives the numbers and stream position of repeated uniform()") {
+    // Start at every word offset of a block (after 0-3 32-bit words) and fill odd and even lengths.
+    for (int skip = 0; skip < 4; ++skip)
+        for (std::size_t n : {0, 1, 2, 5, 64, 513}) {
+            qmlr::Rng bulk(9, "fill", 3, 1), single(9, "fill", 3, 1);
+            for (int w = 0; w < skip; ++w) {
+                bulk.next_u32();
+                single.next_u32();
+            }
+            std::vector<double> filled(n);
+            bulk.fill_uniform(filled);
+            for (std::size_t i = 0; i < n; ++i) REQUIRE(filled[i] == single.uniform());
+            REQUIRE(bulk.next_u32() == single.next_u32());
+        }
+}
+
 TEST_CASE("normal draws have mean 0, variance 1 and Gaussian tails") {
     Rng rng(2, "normal-test");
     const int n = 400000;
