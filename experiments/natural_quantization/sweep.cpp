@@ -9,7 +9,8 @@ namespace qmlr::natural_quantization {
 namespace {
 
 // Bumped whenever the meaning or the numbers of a run's rows change, so stored runs are not
-// reused (2: packed A·Bᵀ GEMM and the vectorised projective neurons change the last bits).
+// reused (2: the packed A·Bᵀ route for evaluation blocks and the vectorised neurons change
+// the last bits).
 constexpr int kFormatVersion = 2;
 constexpr int kProjectiveStep = 20;
 
