@@ -2,10 +2,12 @@
 
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "experiments/natural_quantization/neuron_row.hpp"
 
 namespace qmlr::natural_quantization {
 
@@ -58,15 +60,15 @@ void QuantumNeuronLayer::forward(const Tensor& in, Tensor& out, const nn::BatchS
     require(slice.first_sample + batch <= neurons_->rows(),
             describe() + ": the register holds " + std::to_string(neurons_->rows()) +
                 " samples; begin a pass over the batch before the forward call");
+    const NeuronRowKernel neuron_row = neuron_row_kernel();
     parallel_for(batch, 4, [&](std::size_t begin, std::size_t end) {
+        std::vector<double> draws(width);
         for (std::size_t b = begin; b < end; ++b) {
             const std::size_t row = slice.first_sample + b;
-            NeuronState* state = neurons_->row(row);
             Rng stream = neurons_->stream(row, layer_);
-            const float* h = in.data() + b * width;
-            float* s = out.data() + b * width;
-            for (std::size_t i = 0; i < width; ++i)
-                s[i] = static_cast<float>(neuron_step(state[i], h[i], settings_, stream.uniform()));
+            stream.fill_uniform(draws);
+            neuron_row(neurons_->row(row), in.data() + b * width, draws.data(), width, settings_,
+                       out.data() + b * width);
         }
     });
 }

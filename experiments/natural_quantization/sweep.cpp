@@ -8,8 +8,10 @@ namespace qmlr::natural_quantization {
 
 namespace {
 
-// Bumped whenever the meaning of a run's rows changes, so stored runs are not reused.
-constexpr int kFormatVersion = 1;
+// Bumped whenever the meaning or the numbers of a run's rows change, so stored runs are not
+// reused (2: the packed A·Bᵀ route for evaluation blocks and the vectorised neurons change
+// the last bits).
+constexpr int kFormatVersion = 2;
 constexpr int kProjectiveStep = 20;
 
 double g_of_step(int k) { return k * std::numbers::pi / 40.0; }

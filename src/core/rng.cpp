@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/philox_blocks.hpp"
 
 namespace qmlr {
 namespace {
@@ -67,6 +68,33 @@ std::uint64_t Rng::next_u64() {
 }
 
 double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+
+void Rng::fill_uniform(std::span<double> out) {
+    std::size_t i = 0;
+    // The current block's remainder (after an odd number of 32-bit words, every draw).
+    while (i < out.size() && used_ != 4) out[i++] = uniform();
+    // Whole blocks: words (w0, w1) and (w2, w3) make two 53-bit uniforms, as uniform() does;
+    // four blocks at a time while the block counter cannot wrap, then one at a time.
+    auto to_uniform = [](std::uint32_t hi, std::uint32_t lo) {
+        return static_cast<double>(((std::uint64_t{hi} << 32) | lo) >> 11) * 0x1.0p-53;
+    };
+    const detail::PhiloxBlocksKernel blocks4 = detail::philox_blocks4_kernel();
+    for (; i + 8 <= out.size() && counter_[0] < 0xFFFFFFFCu; i += 8) {
+        std::uint32_t w[16];
+        blocks4(counter_, key_, w);
+        counter_[0] += 4;
+        for (int j = 0; j < 8; ++j) out[i + j] = to_uniform(w[2 * j], w[2 * j + 1]);
+    }
+    for (; i + 2 <= out.size(); i += 2) {
+        const std::array<std::uint32_t, 4> w = philox4x32_10(counter_, key_);
+        if (++counter_[0] == 0)
+            throw Error("random stream exhausted after 2^34 words; split the work over more "
+                        "stream indices");
+        out[i] = to_uniform(w[0], w[1]);
+        out[i + 1] = to_uniform(w[2], w[3]);
+    }
+    if (i < out.size()) out[i] = uniform();  // an odd last one opens a block for later draws
+}
 
 float Rng::uniform_float() { return static_cast<float>(next_u32() >> 8) * 0x1.0p-24f; }
 

@@ -42,6 +42,9 @@ public:
     // Uniform in [0, 1): 53 random bits (double) or 24 random bits (float).
     double uniform();
     float uniform_float();
+    // out.size() uniforms in [0, 1): the numbers, and the stream position after, of as many
+    // uniform() calls, with the per-call bookkeeping hoisted out of the loop over whole blocks.
+    void fill_uniform(std::span<double> out);
     // Uniform in [lo, hi).
     double uniform(double lo, double hi);
     // Standard normal by the Box–Muller transform; values come in pairs, the second is cached.

@@ -5,9 +5,11 @@
 //   op(B) is K×N: B[k*ldb + j], or B[j*ldb + k] when trans_b (B stored N×K)
 //   C     is M×N: C[i*ldc + j]
 //
-// Two routes, chosen by the transposes only:
-//   A·Bᵀ with A and B stored row-major (both contiguous along k): 2×4 tiles of dot products
-//   read the operands in place (Linear forward, convolution weight gradients);
+// Two routes, chosen by the transposes and the shape (never by the thread count):
+//   A·Bᵀ with A and B stored row-major (both contiguous along k) and A of at most 131072
+//   elements (or fewer than 6 rows or 16 columns): 2×4 tiles of dot products read the
+//   operands in place (training-batch Linear forwards, convolution weight gradients through
+//   gemm_segmented_dot);
 //   otherwise blocked and packed (BLIS-style): panels of 6 rows of op(A) and 16 columns of
 //   op(B) feed a 6×16 register-tiled broadcast micro-kernel.
 // Kernels are AVX2+FMA when the CPU has them (chosen once by CPUID; QML_SIMD=scalar forces

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/philox_blocks.hpp"
 #include "core/rng.hpp"
+#include "core/simd_level.hpp"
 
 using qmlr::Rng;
 
@@ -59,6 +61,39 @@ TEST_CASE("uniform draws lie in [0, 1) with mean 1/2 and variance 1/12") {
         outside_float += !(u >= 0.0f && u < 1.0f);
     }
     CHECK(outside_float == 0);
+}
+
+TEST_CASE("the four-block Philox kernels give the words of philox4x32_10") {
+    const std::array<std::uint32_t, 2> key = {0xA4093822u, 0x299F31D0u};
+    for (const std::uint32_t first : {0u, 7u, 0xFFFFFFF0u}) {
+        const std::array<std::uint32_t, 4> counter = {first, 5u, 0x12345678u, 0x9ABCDEF0u};
+        std::vector<qmlr::detail::PhiloxBlocksKernel> kernels = {qmlr::detail::philox_blocks4_scalar};
+        if (qmlr::cpu_has_avx2_fma()) kernels.push_back(qmlr::detail::philox_blocks4_avx2);
+        for (const auto kernel : kernels) {
+            std::uint32_t words[16];
+            kernel(counter, key, words);
+            for (std::uint32_t b = 0; b < 4; ++b) {
+                const auto expected = qmlr::philox4x32_10({first + b, counter[1], counter[2], counter[3]}, key);
+                for (int w = 0; w < 4; ++w) REQUIRE(words[4 * b + w] == expected[w]);
+            }
+        }
+    }
+}
+
+TEST_CASE("fill_uniform gives the numbers and stream position of repeated uniform()") {
+    // Start at every word offset of a block (after 0-3 32-bit words) and fill odd and even lengths.
+    for (int skip = 0; skip < 4; ++skip)
+        for (std::size_t n : {0, 1, 2, 5, 64, 513}) {
+            qmlr::Rng bulk(9, "fill", 3, 1), single(9, "fill", 3, 1);
+            for (int w = 0; w < skip; ++w) {
+                bulk.next_u32();
+                single.next_u32();
+            }
+            std::vector<double> filled(n);
+            bulk.fill_uniform(filled);
+            for (std::size_t i = 0; i < n; ++i) REQUIRE(filled[i] == single.uniform());
+            REQUIRE(bulk.next_u32() == single.next_u32());
+        }
 }
 
 TEST_CASE("normal draws have mean 0, variance 1 and Gaussian tails") {

@@ -56,6 +56,13 @@ TEST_CASE("gemm matches a naive product for all transposes and edge sizes") {
                 check_gemm(13, 35, 25, ta, tb, accumulate);
             }
     check_gemm(64, 120, 256, false, true, false);  // LeNet fc1 forward, large enough to split
+    // A·Bᵀ on both sides of the packed route's threshold (A of 131072 elements, at least 6 rows
+    // and 16 columns), with edge tiles.
+    check_gemm(256, 40, 512, false, true, true);    // dot: A holds exactly 131072
+    check_gemm(257, 40, 512, false, true, true);    // packed
+    check_gemm(250, 530, 600, false, true, false);  // packed, the evaluation blocks' shape class
+    check_gemm(5, 40, 30000, false, true, false);   // dot: fewer rows than one tile
+    check_gemm(250, 15, 600, false, true, false);   // dot: fewer columns than one panel
     check_gemm(150, 1100, 16, true, false, true);   // more columns than one column block
 }
 
@@ -68,15 +75,18 @@ TEST_CASE("gemm with k = 0 clears C or leaves it") {
 }
 
 TEST_CASE("gemm gives identical bits on 1 and 2 threads") {
-    const auto a = random_values(96 * 300, 4), b = random_values(300 * 200, 5);
-    std::vector<float> one(96 * 200), two(96 * 200);
+    const auto a = random_values(480 * 300, 4), b = random_values(300 * 200, 5);
+    std::vector<float> one(480 * 200), two(480 * 200);
     const int saved = qmlr::thread_count();
-    qmlr::set_thread_count(1);
-    qmlr::nn::gemm(96, 200, 300, {a.data(), 300}, {b.data(), 200}, one.data(), 200, false);
-    qmlr::set_thread_count(2);
-    qmlr::nn::gemm(96, 200, 300, {a.data(), 300}, {b.data(), 200}, two.data(), 200, false);
+    for (bool tb : {false, true}) {  // B as 300×200, or as 200×300 read transposed (A·Bᵀ, packed)
+        const std::size_t ldb = tb ? 300 : 200;
+        qmlr::set_thread_count(1);
+        qmlr::nn::gemm(480, 200, 300, {a.data(), 300}, {b.data(), ldb, tb}, one.data(), 200, false);
+        qmlr::set_thread_count(2);
+        qmlr::nn::gemm(480, 200, 300, {a.data(), 300}, {b.data(), ldb, tb}, two.data(), 200, false);
+        CHECK(one == two);
+    }
     qmlr::set_thread_count(saved);
-    CHECK(one == two);
 }
 
 TEST_CASE("micro-kernels: scalar and AVX2 agree on full and edge tiles") {
