@@ -49,11 +49,6 @@ void read_labels_file(const std::filesystem::path& path, Tensor& shot, Tensor& e
                 " bytes of soft labels; the file is damaged — delete it and its run's .csv and rerun");
 }
 
-// Share of rows whose argmax equals the label.
-double argmax_accuracy(const Tensor& probabilities, std::span<const int> labels) {
-    return metrics::accuracy(probabilities, labels);
-}
-
 ConfigHash teacher_config(const Settings& s, const DatasetData& data, std::uint64_t seed) {
     ConfigHash h;
     h.add("program", "qplr").add_integer("version", kFormatVersion).add("dataset", data.settings->name)
@@ -116,8 +111,8 @@ TeacherLabels teacher_stage(StageContext& context, const DatasetData& data, std:
     timer.start("teacher_test");
     const Tensor test_p = teacher_probabilities(teacher, data.test_images);
     const double exact_accuracy =
-        argmax_accuracy(soft_labels(teacher, test_p, {.shots = 0}), data.test_labels);
-    const double shot_accuracy = argmax_accuracy(
+        metrics::accuracy(soft_labels(teacher, test_p, {.shots = 0}), data.test_labels);
+    const double shot_accuracy = metrics::accuracy(
         soft_labels(teacher, test_p, {.shots = s.shots, .seed = seed, .stream = "shots-test"}), data.test_labels);
 
     timer.start("soft_labels");
@@ -139,7 +134,7 @@ TeacherLabels teacher_stage(StageContext& context, const DatasetData& data, std:
         labels_table.add(row, name, "subset_share_percent",
                          100.0 * static_cast<double>(subset.size()) / static_cast<double>(n),
                          paper_size > 0 ? 100.0 * paper_size / 60000.0 : -1.0);
-        labels_table.add(row, name, "train_argmax_accuracy", 100.0 * argmax_accuracy(*labels, data.train_labels), -1.0);
+        labels_table.add(row, name, "train_argmax_accuracy", 100.0 * metrics::accuracy(*labels, data.train_labels), -1.0);
     }
     write_labels_file(labels_file, result.shot, result.exact);
     labels_table.commit();
