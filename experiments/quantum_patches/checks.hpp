@@ -10,8 +10,8 @@
 //   noise_match         |measured mean ‖σ_d·n‖ − d̄| / d̄ ≤ high % on every dataset run
 // Means are over the seeds. Rows of a dataset that was not run (CINIC-10 not supplied) come back
 // as not run with the reason; quick-profile results are never compared with the paper (nor the
-// clean-accuracy floors, which need real training). Results of a per-class subset are compared
-// and the subset sizes are stated with the outcome.
+// clean-accuracy floors, which need real training), and neither are models trained on a per-class
+// subset (§8.2: paper rows need the full training split). Every outcome states the sizes it used.
 #include <filesystem>
 #include <vector>
 

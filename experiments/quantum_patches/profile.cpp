@@ -17,8 +17,6 @@ ProfileSettings profile_settings(Profile profile) {
             settings.datasets = {"mnist", "cifar10", "cinic10"};
             break;
         case Profile::standard:
-            // Sized from bench/bench_quantum_patches (see the note's timing table).
-            settings.train_per_class = 1500;
             settings.cinic_test_per_class = 1000;
             settings.datasets = {"mnist", "cifar10", "cinic10"};
             break;
