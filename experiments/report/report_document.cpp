@@ -79,7 +79,8 @@ std::string paper_section(const PaperReport& paper, const std::string& results_l
     else
         text += "**Not run yet**: run `make reproduce PAPERS=" + paper.paper + "` (no `" + results_label + "/" +
                 paper.paper + "/" + paper.paper + ".meta.json`).\n\n";
-    return text + checks_section(paper) + figures_section(paper) + "### Protocol decisions\n\n" + paper.protocol +
+    return text + checks_section(paper) + figures_section(paper) + paper.analysis + "### Protocol decisions\n\n" +
+           paper.protocol +
            (paper.protocol.ends_with('\n') ? "\n" : "\n\n") + environment_section(paper);
 }
 

@@ -6,6 +6,7 @@
 //     results line (profile, seeds) or "Not run yet: run make reproduce PAPERS=<paper>"
 //     ### Reference checks            id | source | check | paper | ours | tolerance | status
 //     ### Figures                     ![caption](figures/<file>) and the caption
+//     ### …                           the paper's analysis sections, if any
 //     ### Protocol decisions          experiments/<paper>/protocol.md
 //     ### Environment                 git revision, compiler, CPU, threads, SIMD, wall times
 // Statuses are the registry's verdicts word for word (to_string(Verdict)) with their reasons; a
@@ -25,6 +26,7 @@ struct PaperReport {
     std::vector<experiments::CheckOutcome> outcomes;
     std::optional<RunSummary> run;  // absent: the program has not written its meta file
     std::vector<Figure> figures;
+    std::string analysis;           // Markdown sections of the paper's own (e.g. QPLR's sensitivity study)
     std::string protocol;           // Markdown
 };
 

@@ -39,8 +39,13 @@ std::vector<PaperReport> gather_reports(const ReportPaths& paths) {
                            .outcomes = paper.evaluate(results_dir, reference),
                            .run = read_run_summary(results_dir / (paper.paper + ".meta.json")),
                            .figures = {},
+                           .analysis = {},
                            .protocol = read_protocol(paths.protocols / paper.paper / "protocol.md")};
-        if (report.run) report.figures = paper_figures(paper.paper, {results_dir, reference, report.run->profile});
+        if (report.run) {
+            const FigureInputs inputs{results_dir, reference, report.run->profile};
+            report.figures = paper_figures(paper.paper, inputs);
+            report.analysis = paper_analysis(paper.paper, inputs);
+        }
         reports.push_back(std::move(report));
     }
     return reports;
