@@ -18,6 +18,7 @@ ProfileSettings profile_settings(Profile profile) {
             break;
         case Profile::standard:
             settings.cinic_test_per_class = 1000;
+            settings.seeds = {0};
             settings.datasets = {"mnist", "cifar10", "cinic10"};
             break;
         case Profile::paper:

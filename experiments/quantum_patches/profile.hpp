@@ -3,8 +3,9 @@
 //   quick    MNIST and CIFAR-10 (and CINIC-10), 100 training / 10 test images per class, 2 epochs, seed 0
 //            (the smoke test)
 //   default  MNIST and CIFAR-10 (and CINIC-10 when supplied): the full training and test sets
-//            (CINIC-10's 90,000 test images: 1,000 per class), 15 epochs, seeds 0–2. Full
-//            training sets because §8.2 compares only them with the paper.
+//            (CINIC-10's 90,000 test images: 1,000 per class), 15 epochs, seed 0. Full training
+//            sets because §8.2 compares only them with the paper; one seed because three take
+//            about 90 minutes on 2 cores (`--seeds 0-2` adds the others to the same folder).
 //   paper    the full sets, CINIC-10's test split included, 15 epochs, seeds 0–2
 // `--train-per-class N` trains on a subset, the same images for every condition and seed (data
 // seed 0); such runs are reported but not compared with the paper.
