@@ -58,18 +58,11 @@ test: build data
 	meson test -C $(BUILD) --print-errorlogs --verbose
 
 # Each selected paper's program (resumable: finished runs in results/<paper>/runs/ are reused),
-# then the report over every paper. One "[k/N]" line per paper with the time so far; each
-# program draws its own progress line with ETA.
+# then the report over every paper; experiments/reproduce.sh prints one progress line per paper
+# (elapsed, and for the default profile the time left and when it should end), each program
+# its own progress line with ETA.
 reproduce: build data
-	@papers="$$(echo "$(PAPERS)" | tr ',' ' ')"; total=$$(echo $$papers | wc -w); k=0; start=$$(date +%s); \
-	for paper in $$papers; do \
-	  k=$$((k + 1)); program=$(BUILD)/experiments/$$paper/$$paper; \
-	  [ -x "$$program" ] || { echo "reproduce: no program for '$$paper' ($$program); papers: qplr, natural_quantization, quantum_patches"; exit 1; }; \
-	  echo "reproduce [$$k/$$total] $$paper (profile $(PROFILE)), $$(( $$(date +%s) - start )) s elapsed"; \
-	  "$$program" --profile $(PROFILE) --out results/$$paper || exit 1; \
-	done; \
-	echo "reproduce: $$total paper(s) done in $$(( $$(date +%s) - start )) s; writing the report"; \
-	$(BUILD)/experiments/report/report --results results --reference tests/reference --out results
+	@bash experiments/reproduce.sh $(BUILD) $(PROFILE) $(PAPERS)
 
 # Every bench/bench_* program, then the PyTorch peer (bench/peer_torch.py says so and measures
 # nothing when Debian's python3-torch is absent), so ratios come from one session.

@@ -22,9 +22,10 @@ int run(int argc, const char* const* argv) {
     add_run_options(cli, "results/qplr");
     cli.add_option("datasets", "LIST", "comma-separated subset of mnist,fashion", "mnist,fashion");
     if (!cli.parse(argc, argv, std::cout)) return 0;
-    const RunOptions options = read_run_options(cli);
+    RunOptions options = read_run_options(cli);
     Settings settings = settings_for(options.profile);
-    if (!options.seeds.empty()) settings.seeds = options.seeds;
+    if (options.seeds.empty()) options.seeds = settings.seeds;  // the meta file lists the seeds run
+    settings.seeds = options.seeds;
     std::vector<DatasetSettings> chosen;
     const std::string list = "," + cli.value("datasets") + ",";
     for (const DatasetSettings& d : settings.datasets)

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the selected experiment programs with one profile, then writes the report (make reproduce).
+#   experiments/reproduce.sh BUILD_DIR PROFILE PAPERS
+#     PAPERS: comma-separated, in order (qplr,natural_quantization,quantum_patches)
+# Each program resumes from its results/<paper>/runs/ (finished runs are reused). Before each
+# program one line gives the overall progress: elapsed time and, for the default profile, the
+# expected time of what is left and the clock time it should end, from the wall times measured
+# on the reference machine (2 cores, x86-64 AVX2) and rescaled by how fast this machine has been
+# so far. Each program then draws its own progress line.
+set -euo pipefail
+
+build=$1 profile=$2 papers=$3
+known="qplr natural_quantization quantum_patches"
+
+# Default-profile wall time in seconds on the reference machine (README, "Time").
+expected_seconds() {
+  case "$1" in
+    qplr) echo 2820 ;;
+    natural_quantization) echo 1140 ;;
+    quantum_patches) echo 1800 ;;
+  esac
+}
+
+minutes() { echo "$(( ($1 + 30) / 60 )) min"; }
+
+read -r -a selected <<< "${papers//,/ }"
+for paper in "${selected[@]}"; do
+  [[ " $known " == *" $paper "* ]] ||
+    { echo "reproduce: unknown paper '$paper' in PAPERS; expected a comma-separated list of: ${known// /, }" >&2; exit 1; }
+  [[ -x "$build/experiments/$paper/$paper" ]] ||
+    { echo "reproduce: $build/experiments/$paper/$paper is missing; run 'make build' first" >&2; exit 1; }
+done
+
+start=$(date +%s)
+done_expected=0  # reference seconds of the papers finished so far
+for k in "${!selected[@]}"; do
+  paper=${selected[$k]}
+  now=$(date +%s) elapsed=$(( now - start ))
+  line="reproduce [$((k + 1))/${#selected[@]}] $paper (profile $profile), $(minutes "$elapsed") elapsed"
+  if [[ $profile == default ]]; then
+    left=0
+    for p in "${selected[@]:$k}"; do left=$(( left + $(expected_seconds "$p") )); done
+    # Rescale by this machine's speed so far (resumed runs make it look faster; that is fine).
+    if (( done_expected > 0 && elapsed > 0 )); then left=$(( left * elapsed / done_expected )); fi
+    line+="; about $(minutes "$left") left, done near $(date -d "@$(( now + left ))" +%H:%M)"
+  fi
+  echo "$line"
+  "$build/experiments/$paper/$paper" --profile "$profile" --out "results/$paper"
+  done_expected=$(( done_expected + $(expected_seconds "$paper") ))
+done
+echo "reproduce: ${#selected[@]} paper(s) done in $(minutes $(( $(date +%s) - start ))); writing the report"
+"$build/experiments/report/report" --results results --reference tests/reference --out results
