@@ -100,8 +100,7 @@ std::vector<Figure> reliability_figures(const FigureInputs& inputs) {
     std::vector<Figure> figures;
     for (const auto& [dataset, file] : {std::pair{std::string("MNIST"), std::string("qplr_reliability_mnist.svg")},
                                         std::pair{std::string("Fashion-MNIST"), std::string("qplr_reliability_fashion.svg")}}) {
-        LinePlot plot({.title = "QPLR " + dataset + ": reliability of M1–M3 on clean test images (" + inputs.profile +
-                                " profile)",
+        LinePlot plot({.title = "QPLR " + dataset + ": reliability of M1–M3, clean test images (" + inputs.profile + ")",
                        .x_label = "mean confidence in the bin (%)",
                        .y_label = "accuracy in the bin (%)"});
         if (!add_reliability_series(plot, bins, dataset)) continue;

@@ -21,7 +21,8 @@ AxisScale scale_within(double data_min, double data_max, const AxisLimits& limit
 SvgDocument start_page(const PlotLabels& labels, const PlotArea& area) {
     SvgDocument svg(kPageWidth, kPageHeight);
     svg.rect(0, 0, kPageWidth, kPageHeight, {.fill = "#ffffff"});
-    svg.text(area.left + area.width / 2, 26, labels.title, {.size = 15, .anchor = TextAnchor::middle, .bold = true});
+    // The title starts at the left edge so that a long one is never cut off on the left.
+    svg.text(16, 26, labels.title, {.size = 15, .anchor = TextAnchor::start, .bold = true});
     svg.text(area.left + area.width / 2, kPageHeight - 14, labels.x_label, {.size = 13, .anchor = TextAnchor::middle});
     svg.text(20, area.top + area.height / 2, labels.y_label,
              {.size = 13, .anchor = TextAnchor::middle, .rotate_degrees = -90});
