@@ -15,9 +15,9 @@ known="qplr natural_quantization quantum_patches"
 # Default-profile wall time in seconds on the reference machine (README, "Time").
 expected_seconds() {
   case "$1" in
-    qplr) echo 2820 ;;
-    natural_quantization) echo 1140 ;;
-    quantum_patches) echo 1800 ;;
+    qplr) echo 2855 ;;
+    natural_quantization) echo 1110 ;;
+    quantum_patches) echo 1240 ;;
   esac
 }
 
