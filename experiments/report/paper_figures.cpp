@@ -16,6 +16,7 @@ std::vector<Figure> paper_figures(const std::string& paper, const FigureInputs& 
 
 std::string paper_analysis(const std::string& paper, const FigureInputs& inputs) {
     if (paper == "qplr") return qplr_sensitivity_section(inputs);
+    if (paper == "quantum_patches") return quantum_patches_preview_section(inputs);
     return "";
 }
 

@@ -92,4 +92,16 @@ std::vector<Figure> quantum_patches_figures(const FigureInputs& inputs) {
     return {asr_figure(results, inputs, "fgsm", "FGSM"), asr_figure(results, inputs, "pgd", "PGD")};
 }
 
+std::string quantum_patches_preview_section(const FigureInputs& inputs) {
+    std::string text;
+    for (const auto& [key, name] : {std::pair{"mnist", "MNIST"}, std::pair{"cifar10", "CIFAR-10"},
+                                    std::pair{"cinic10", "CINIC-10"}}) {
+        const std::string file = std::string("patches_preview_") + key + ".png";
+        if (!std::filesystem::exists(inputs.results_dir / file)) continue;
+        text += std::string("![") + name + " patch preview](" + inputs.results_dir.filename().generic_string() + "/" +
+                file + ")\n\n*" + name + ": per row, a training image and its four quantum-patched copies x^(0)…x^(3).*\n\n";
+    }
+    return text.empty() ? "" : "### Patch previews\n\n" + text;
+}
+
 }  // namespace qmlr::report

@@ -108,6 +108,7 @@ TEST_CASE("the run summary reads the environment, seeds and times of a meta file
 TEST_CASE("the report lists every reference row of every paper with the registry's verdict") {
     TempDir dir;
     write_quantum_patches_results(dir / "results/quantum_patches");
+    test::write_file(dir / "results/quantum_patches/patches_preview_cifar10.png", "png bytes");
     test::write_file(dir / "out/figures/stale.svg", "<svg/>");
     const ReportPaths paths = paths_in(dir);
     const auto written = write_report(paths);
@@ -142,6 +143,10 @@ TEST_CASE("the report lists every reference row of every paper with the registry
         CHECK(fgsm.find(std::string("<!-- series: ") + series + " -->") != std::string::npos);
     CHECK(report.find("![quantum_patches_asr_fgsm.svg](figures/quantum_patches_asr_fgsm.svg)") != std::string::npos);
     CHECK(written.size() == 3);  // two figures and REPORT.md
+    // The program's preview PNGs are linked, not copied; absent ones are left out.
+    CHECK(report.find("### Patch previews\n\n![CIFAR-10 patch preview](quantum_patches/patches_preview_cifar10.png)") !=
+          std::string::npos);
+    CHECK(report.find("patches_preview_mnist.png") == std::string::npos);
 }
 
 TEST_CASE("the report is byte-identical for the same inputs") {
