@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -12,6 +13,10 @@
 #include <thread>
 
 #include "core/error.hpp"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace qmlr {
 namespace {
@@ -53,9 +58,29 @@ int default_thread_count() {
     return hardware_threads();
 }
 
-// Workers sleep on a condition variable and wake once per job (a new `generation`). The
-// caller runs chunks too and returns only when every chunk is done and every worker has left
-// the job, so the job's body (on the caller's stack) is never touched after return.
+// Spins while waiting for `ready` for up to kSpinBudget before the caller falls back to a
+// blocking wait: training runs a thousand short jobs a second, and a worker woken through the
+// kernel needs tens of microseconds to start, longer than some of those jobs take.
+constexpr auto kSpinBudget = std::chrono::microseconds(200);
+
+template <class Ready>
+bool spin_until(Ready ready) {
+    const auto give_up = std::chrono::steady_clock::now() + kSpinBudget;
+    for (;;) {
+        for (int i = 0; i < 64; ++i) {
+            if (ready()) return true;
+#if defined(__x86_64__) || defined(__i386__)
+            _mm_pause();
+#endif
+        }
+        if (std::chrono::steady_clock::now() >= give_up) return false;
+    }
+}
+
+// Workers wait for each job (a new `generation`), spinning briefly and then sleeping on a
+// condition variable. The caller runs chunks too and returns only when every chunk is done
+// and every worker has left the job, so the job's body (on the caller's stack) is never
+// touched after return.
 class ThreadPool {
 public:
     explicit ThreadPool(int threads) {
@@ -79,14 +104,20 @@ public:
         failed_chunk_ = std::numeric_limits<std::size_t>::max();
         failure_ = nullptr;
         workers_in_job_ = workers_.size();
-        ++generation_;
+        generation_.fetch_add(1, std::memory_order_release);
         lock.unlock();
         wake_.notify_all();
 
         take_chunks();
 
+        const auto all_left = [this] { return workers_in_job_.load(std::memory_order_acquire) == 0; };
         lock.lock();
-        job_done_.wait(lock, [this] { return workers_in_job_ == 0; });
+        if (!all_left()) {
+            lock.unlock();
+            const bool left = spin_until(all_left);
+            lock.lock();
+            if (!left) job_done_.wait(lock, all_left);
+        }
         body_ = nullptr;
         if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
     }
@@ -94,15 +125,19 @@ public:
 private:
     void work() {
         std::uint64_t seen = 0;
-        std::unique_lock lock(mutex_);
+        const auto new_job = [&] { return generation_.load(std::memory_order_acquire) != seen; };
         for (;;) {
-            wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-            if (stopping_) return;
-            seen = generation_;
-            lock.unlock();
+            if (!spin_until(new_job)) {
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [&] { return stopping_ || new_job(); });
+                if (stopping_) return;
+            }
+            seen = generation_.load(std::memory_order_acquire);
             take_chunks();
-            lock.lock();
-            if (--workers_in_job_ == 0) job_done_.notify_one();
+            // Under the lock, so the caller cannot check the count and start waiting between
+            // this decrement and the notification.
+            std::lock_guard lock(mutex_);
+            if (workers_in_job_.fetch_sub(1, std::memory_order_acq_rel) == 1) job_done_.notify_one();
         }
     }
 
@@ -131,13 +166,14 @@ private:
     std::condition_variable wake_;
     std::condition_variable job_done_;
     std::vector<std::thread> workers_;
-    bool stopping_ = false;
-    std::uint64_t generation_ = 0;
+    bool stopping_ = false;                     // guarded by mutex_
+    std::atomic<std::uint64_t> generation_{0};  // changed under mutex_, read by spinning workers
+    // Workers that have not yet left the current job; decremented under mutex_.
+    std::atomic<std::size_t> workers_in_job_{0};
     // The current job, guarded by mutex_.
     ChunkBody* body_ = nullptr;
     std::size_t chunks_ = 0;
     std::size_t next_chunk_ = 0;
-    std::size_t workers_in_job_ = 0;
     std::size_t failed_chunk_ = 0;
     std::exception_ptr failure_;
 };

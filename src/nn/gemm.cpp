@@ -22,6 +22,8 @@ constexpr std::size_t kParallelMinWork = std::size_t{1} << 20;
 constexpr std::size_t kParallelTasks = 8;
 // A·Bᵀ with more A elements than this (512 KiB) takes the packed route (see gemm()).
 constexpr std::size_t kPackedDotMaxA = 131072;
+// op(A) packed once and shared by the column tasks up to this many floats (4 MiB).
+constexpr std::size_t kSharedPackMaxA = std::size_t{1} << 20;
 
 // op(A) rows [i0, i0+rows), columns [p0, p0+depth) -> 6-row panels, zero-padded. Each loop
 // reads memory contiguously: a row of A (not transposed) or a stored row of Aᵀ (transposed).
@@ -75,10 +77,19 @@ std::size_t round_up(std::size_t value, std::size_t multiple) {
     return (value + multiple - 1) / multiple * multiple;
 }
 
+// op(A) whole, depth block after depth block, each as pack_a lays out rows [0, m): the panel
+// of rows [i, i+6) of the block starting at depth pc is at pc·round_up(m, 6) + i·depth.
+// Column tasks share it instead of each packing all of A again.
+void pack_a_whole(GemmOperand a, std::size_t m, std::size_t k, float* out) {
+    for (std::size_t pc = 0; pc < k; pc += kDepthBlock)
+        pack_a(a, 0, m, pc, std::min(kDepthBlock, k - pc), out + pc * round_up(m, kGemmRows));
+}
+
 // The product restricted to rows [i_begin, i_end) and columns [j_begin, j_end) of C.
+// a_whole: op(A) already packed by pack_a_whole, or nullptr to pack it block by block here.
 void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std::size_t j_end,
-               std::size_t k, GemmOperand a, GemmOperand b, float* c, std::size_t ldc,
-               bool accumulate) {
+               std::size_t k, GemmOperand a, const float* a_whole, std::size_t m, GemmOperand b,
+               float* c, std::size_t ldc, bool accumulate) {
     thread_local AlignedBuffer<float> a_buffer, b_buffer;  // packing, per thread, kept
     const detail::BroadcastKernel kernel = detail::simd_kernels().broadcast;
     for (std::size_t jc = j_begin; jc < j_end; jc += kColBlock) {
@@ -90,8 +101,14 @@ void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std:
             const bool add = accumulate || pc > 0;
             for (std::size_t ic = i_begin; ic < i_end; ic += kRowBlock) {
                 const std::size_t rows = std::min(kRowBlock, i_end - ic);
-                float* a_packed = ensure_capacity(a_buffer, round_up(rows, kGemmRows) * depth);
-                pack_a(a, ic, rows, pc, depth, a_packed);
+                const float* a_packed = nullptr;
+                if (a_whole != nullptr) {
+                    a_packed = a_whole + pc * round_up(m, kGemmRows) + ic * depth;
+                } else {
+                    float* packed = ensure_capacity(a_buffer, round_up(rows, kGemmRows) * depth);
+                    pack_a(a, ic, rows, pc, depth, packed);
+                    a_packed = packed;
+                }
                 for (std::size_t jr = 0; jr < cols; jr += kGemmCols) {
                     const float* b_panel = b_packed + jr * depth;
                     for (std::size_t ir = 0; ir < rows; ir += kGemmRows) {
@@ -152,20 +169,29 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
         return;
     }
     if (m * n * k < kParallelMinWork) {
-        gemm_tile(0, m, 0, n, k, a, b, c, ldc, accumulate);
+        gemm_tile(0, m, 0, n, k, a, nullptr, m, b, c, ldc, accumulate);
         return;
     }
     // Every element of C sees the same depth blocks in the same order however M and N are cut,
     // so the split below changes nothing in the result.
     if (n >= m) {
+        // Each column task needs all of op(A): pack it once for all of them when it is small
+        // (training products: 512×64 and 64×512, which 8 tasks would otherwise pack 8 times).
+        const float* a_whole = nullptr;
+        if (packed_lhs_size(m, k) <= kSharedPackMaxA) {
+            thread_local AlignedBuffer<float> shared;
+            float* packed = ensure_capacity(shared, packed_lhs_size(m, k));
+            pack_a_whole(a, m, k, packed);
+            a_whole = packed;
+        }
         const std::size_t step = round_up((n + kParallelTasks - 1) / kParallelTasks, kGemmCols);
         parallel_for(n, step, [&](std::size_t begin, std::size_t end) {
-            gemm_tile(0, m, begin, end, k, a, b, c, ldc, accumulate);
+            gemm_tile(0, m, begin, end, k, a, a_whole, m, b, c, ldc, accumulate);
         });
     } else {
         const std::size_t step = round_up((m + kParallelTasks - 1) / kParallelTasks, kGemmRows);
         parallel_for(m, step, [&](std::size_t begin, std::size_t end) {
-            gemm_tile(begin, end, 0, n, k, a, b, c, ldc, accumulate);
+            gemm_tile(begin, end, 0, n, k, a, nullptr, m, b, c, ldc, accumulate);
         });
     }
 }
