@@ -122,8 +122,8 @@ void gemm_tile(std::size_t i_begin, std::size_t i_end, std::size_t j_begin, std:
     }
 }
 
-// Columns [j_begin, j_end) of C = Σ over segments of A·Bᵀ (see gemm_segmented_dot): 2×4 dot
-// tiles, four rows of B (in L1) against every pair of rows of A. b_row(j) gives row j of B.
+// Columns [j_begin, j_end) of C = Σ over segments of A·Bᵀ (see gemm_segmented_dot): 3×4 dot
+// tiles, four rows of B (in L1) against every three rows of A. b_row(j) gives row j of B.
 template <class BRow>
 void dot_tiles(std::size_t m, std::size_t j_begin, std::size_t j_end, std::size_t segments,
                std::size_t length, const float* a, std::size_t lda, std::size_t a_step,
@@ -135,7 +135,8 @@ void dot_tiles(std::size_t m, std::size_t j_begin, std::size_t j_end, std::size_
         for (std::size_t t = 0; t < detail::kDotCols; ++t) b_rows[t] = b_row(j + std::min(t, n_valid - 1));
         for (std::size_t i = 0; i < m; i += detail::kDotRows) {
             const std::size_t m_valid = std::min(detail::kDotRows, m - i);
-            const float* a_rows[detail::kDotRows] = {a + i * lda, a + (i + m_valid - 1) * lda};
+            const float* a_rows[detail::kDotRows];
+            for (std::size_t t = 0; t < detail::kDotRows; ++t) a_rows[t] = a + (i + std::min(t, m_valid - 1)) * lda;
             kernel(segments, length, a_rows, a_step, b_rows, b_step, c + i * ldc + j, ldc,
                    accumulate, m_valid, n_valid);
         }
@@ -155,9 +156,9 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, GemmOperand a, GemmOperan
     // A·Bᵀ with both stored row-major reads both operands along k directly: no packing. Once A
     // outgrows kPackedDotMaxA floats (half of L2) the dot kernel streams it from L3 for every
     // four rows of B, and packing B (once per column block) pays for itself (one core:
-    // 1000×512×512 52 -> 90 GFLOP/s, 1000×120×256 52 -> 84). Training batches stay below it,
-    // where the dot route is within 25% or faster (64×512×784: 55 against 73 packed;
-    // 64×120×256 and 256×120×256: 70 against 47 and 66) and keeps their bits unchanged.
+    // 1000×512×512 83 -> 91 GFLOP/s, 1000×120×256 77 -> 85). Training batches stay below it,
+    // where the dot route is faster (64×512×784: 97 against 84 packed; 64×120×256 and
+    // 256×120×256: 89 and 91 against 77 and 65).
     if (!a.transposed && b.transposed && (m * k <= kPackedDotMaxA || m < kGemmRows || n < kGemmCols)) {
         const std::size_t step = m * n * k < kParallelMinWork
                                      ? n

@@ -7,7 +7,7 @@
 //
 // Two routes, chosen by the transposes and the shape (never by the thread count):
 //   A·Bᵀ with A and B stored row-major (both contiguous along k) and A of at most 131072
-//   elements (or fewer than 6 rows or 16 columns): 2×4 tiles of dot products read the
+//   elements (or fewer than 6 rows or 16 columns): 3×4 tiles of dot products read the
 //   operands in place (training-batch Linear forwards, convolution weight gradients through
 //   gemm_segmented_dot);
 //   otherwise blocked and packed (BLIS-style): panels of 6 rows of op(A) and 16 columns of

@@ -10,9 +10,9 @@
 // Gathered kernel, the broadcast kernel with B read in place: row p of the 16-wide panel is
 //   B(p, j) = lo[offsets[p] + j] for j < 8, hi[offsets[p] + j − 8] for j >= 8
 // (a convolution reads its input this way, no unfolding). Lanes j >= n_valid are not loaded.
-// Dot kernel, 2×4 tile of C = A·Bᵀ with rows read along k in `segments` pieces of `length`:
+// Dot kernel, 3×4 tile of C = A·Bᵀ with rows read along k in `segments` pieces of `length`:
 //   C[i][j] (+)= Σ_s Σ_{t<length} a[i][s*a_step + t] · b[j][s*b_step + t]
-// for i < m_valid, j < n_valid; a holds 2 row pointers, b 4 (unused slots repeat a valid row).
+// for i < m_valid, j < n_valid; a holds 3 row pointers, b 4 (unused slots repeat a valid row).
 // One segment is a plain A·Bᵀ of row-major operands; several read a convolution's input in
 // place, one output row at a time.
 // Only the valid corner of C is read or written.
@@ -22,7 +22,7 @@ namespace qmlr::nn::detail {
 
 inline constexpr std::size_t kGemmRows = 6;
 inline constexpr std::size_t kGemmCols = 16;
-inline constexpr std::size_t kDotRows = 2;
+inline constexpr std::size_t kDotRows = 3;
 inline constexpr std::size_t kDotCols = 4;
 
 using BroadcastKernel = void (*)(std::size_t k, const float* a, const float* b, float* c,
