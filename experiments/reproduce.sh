@@ -16,7 +16,7 @@ known="qplr natural_quantization quantum_patches"
 expected_seconds() {
   case "$1" in
     qplr) echo 2855 ;;
-    natural_quantization) echo 1110 ;;
+    natural_quantization) echo 995 ;;
     quantum_patches) echo 1240 ;;
   esac
 }
