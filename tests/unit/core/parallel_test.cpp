@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "core/error.hpp"
@@ -36,6 +38,23 @@ TEST_CASE("parallel_for visits every index exactly once, for any thread count") 
         });
         int wrong = 0;
         for (auto& v : visits) wrong += v.load() != 1;
+        CHECK(wrong == 0);
+    }
+}
+
+TEST_CASE("jobs run back to back (workers spinning) and after idle pauses (workers asleep)") {
+    // A lost wake-up would hang here; a worker leaving a job early would miss visits.
+    for (int threads : {2, 3}) {
+        qmlr::set_thread_count(threads);
+        std::vector<std::atomic<int>> visits(64);
+        for (int job = 0; job < 400; ++job) {
+            if (job % 100 == 99) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            qmlr::parallel_for(visits.size(), 1, [&](std::size_t begin, std::size_t end) {
+                for (std::size_t i = begin; i < end; ++i) ++visits[i];
+            });
+        }
+        int wrong = 0;
+        for (auto& v : visits) wrong += v.exchange(0) != 400;
         CHECK(wrong == 0);
     }
 }
