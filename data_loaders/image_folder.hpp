@@ -2,8 +2,10 @@
 // Image folders laid out as <root>/<split>/<class>/<file>.{png,jpg,jpeg}: the CIFAR-10 JPEG copy
 // (train/test) and CINIC-10 (train/valid/test). Classes come in the order given; files in each
 // class folder are taken in byte-wise sorted name order, so the sample order is deterministic.
-// Every image is decoded to RGB uint8 (stb_image) and must be exactly height x width. Hidden
-// files (names starting with '.') are ignored; any other stray folder or file is an Error.
+// Every image passes the integrity checks of image_integrity.hpp (format from the magic bytes,
+// PNG chunk CRCs, JPEG end marker), is decoded to RGB uint8 (stb_image) and must be exactly
+// height x width. Hidden files (names starting with '.') are ignored; any other stray folder or
+// file is an Error.
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the selected experiment programs with one profile, then writes the report (make reproduce).
-#   experiments/reproduce.sh BUILD_DIR PROFILE PAPERS
+#   experiments/reproduce.sh BUILD_DIR PROFILE PAPERS [OUT]
 #     PAPERS: comma-separated, in order (qplr,natural_quantization,quantum_patches)
-# Each program resumes from its results/<paper>/runs/ (finished runs are reused). Before each
+#     OUT: the folder for every paper's tables and the report. Default: results/ for the default
+#          profile (the committed tables), results-<profile>/ (git-ignored) for any other, so a
+#          trial run never changes committed results.
+# Each program resumes from its OUT/<paper>/runs/ (finished runs are reused). Before each
 # program one line gives the overall progress: elapsed time and, for the default profile, the
 # expected time of what is left and the clock time it should end, from the wall times measured
 # on the reference machine (2 cores, x86-64 AVX2) and rescaled by how fast this machine has been
@@ -10,6 +13,11 @@
 set -euo pipefail
 
 build=$1 profile=$2 papers=$3
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)  # the reference values and protocols
+out=${4:-}
+if [[ -z $out ]]; then
+  if [[ $profile == default ]]; then out=results; else out=results-$profile; fi
+fi
 known="qplr natural_quantization quantum_patches"
 
 # Default-profile wall time in seconds on the reference machine (README, "Time").
@@ -45,8 +53,9 @@ for k in "${!selected[@]}"; do
     line+="; about $(minutes "$left") left, done near $(date -d "@$(( now + left ))" +%H:%M)"
   fi
   echo "$line"
-  "$build/experiments/$paper/$paper" --profile "$profile" --out "results/$paper"
+  "$build/experiments/$paper/$paper" --profile "$profile" --out "$out/$paper"
   done_expected=$(( done_expected + $(expected_seconds "$paper") ))
 done
-echo "reproduce: ${#selected[@]} paper(s) done in $(minutes $(( $(date +%s) - start ))); writing the report"
-"$build/experiments/report/report" --results results --reference tests/reference --out results
+echo "reproduce: ${#selected[@]} paper(s) done in $(minutes $(( $(date +%s) - start ))); writing the report in $out/"
+"$build/experiments/report/report" --results "$out" --reference "$root/tests/reference" \
+  --protocols "$root/experiments" --out "$out"

@@ -5,7 +5,9 @@
 // Every file is written atomically and the run's .csv last, so a run is finished exactly when
 // its CSV exists; an interrupted run leaves nothing and starts again from scratch. The merge
 // step reads the runs of the current configuration list in list order, so results never depend
-// on which shard or which invocation produced them. <out>/runs/ is a cache, not a result.
+// on which shard or which invocation produced them. Data that several runs share and that can be
+// recomputed (quantum_patches' patch masks) lives in <out>/runs/cache/, so the --data folder may
+// be read-only. <out>/runs/ is a cache, not a result.
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -28,6 +30,7 @@ public:
     std::filesystem::path file(const RunId& run, std::string_view extension) const;
     bool finished(const RunId& run) const { return std::filesystem::exists(file(run, "csv")); }
     const std::filesystem::path& directory() const { return directory_; }
+    std::filesystem::path cache_directory() const { return directory_ / "cache"; }
 
 private:
     std::filesystem::path directory_;

@@ -1,8 +1,8 @@
 #pragma once
-// What the spec derives from the merged sweep tables (§8.5, §9.4): the final-epoch 15-shot vote
-// error of every configuration as mean ± std over seeds, the classical baseline
-// e_b = e(a = 0), the best a (and best g step) with the gain over e_b and the standard error of
-// that difference SE_Δ = √(s₁²/n + s₂²/n), and the transition of the g-scan:
+// What docs/natural_quantization.md §8.5 and §9.4 derive from the merged sweep tables: the
+// final-epoch 15-shot vote error of every configuration as mean ± std over seeds, the classical
+// baseline e_b = e(a = 0), the best a (and best g step) with the gain over e_b and the standard
+// error of that difference SE_Δ = √(s₁²/n + s₂²/n), and the transition of the g-scan:
 //   L_x = e_b + x·(0.9 − e_b), k_x = the largest k with e(k) ≥ L_x,
 //   g_c = (k_0.5 + 0.5)·π/40, width = k_0.25 − k_0.75 grid steps.
 // Read by the program (derived.csv) and by the reference checks.

@@ -2,7 +2,8 @@
 // The binary activations of the natural-quantization network, as network layers:
 //   forward   in h (B,N) -> out s (B,N), s ∈ {−1, +1}
 //   backward  dL/dh = dL/ds · 1[|h| < 1]   (the straight-through estimator of the authors' code,
-//             spec §5: the gradient ignores a, g, the angles and the sampled randomness)
+//             docs/natural_quantization.md §5: the gradient ignores a, g, the angles and the
+//             sampled randomness)
 // QuantumNeuronLayer is hidden layer k of the quantum network: each neuron is rotated and
 // measured (quantum_neuron.hpp) with the register and random stream of the current pass.
 // SignLayer is the classical network's sgn(h) (sgn(0) = 0), deterministic.

@@ -1,7 +1,8 @@
 #pragma once
-// The reference checks of the spec (§9.3 at sweep level, §9.4) over the committed results in
-// results/natural_quantization/, against tests/reference/natural_quantization.csv. The paper's
-// numbers were not recovered, so every check is a shape check or an exact identity.
+// The reference checks of docs/natural_quantization.md (§9.3 at sweep level, §9.4) over the
+// committed results in results/natural_quantization/, against
+// tests/reference/natural_quantization.csv. The paper's numbers were not recovered, so every check
+// is a shape check or an exact identity.
 #include <filesystem>
 #include <vector>
 

@@ -1,4 +1,4 @@
-// natural_quantization: the sweeps of arXiv 2503.15482 (spec: ../shared/papers/natural_quantization.md).
+// natural_quantization: the sweeps of arXiv 2503.15482 (see docs/natural_quantization.md).
 // Trains every (configuration, seed) of the selected profile on the first MNIST training images,
 // validates by 15-shot vote on the MNIST test images, stores each finished run in <out>/runs/
 // (so an interrupted sweep resumes, and shards can run anywhere), then merges the tables
@@ -9,6 +9,7 @@
 
 #include "core/cli.hpp"
 #include "core/progress.hpp"
+#include "experiments/common/output_folder.hpp"
 #include "experiments/common/program_main.hpp"
 #include "experiments/common/run_metadata.hpp"
 #include "experiments/natural_quantization/analysis.hpp"
@@ -39,10 +40,11 @@ int run(int argc, const char* const* argv) {
     Cli cli("natural_quantization",
             "Sweeps of 'Natural Quantization of Neural Networks' (arXiv 2503.15482): Model 1 over a, "
             "Model 2 over g, the classical sign network; MNIST, 15-shot vote validation.");
-    add_run_options(cli, "results/natural_quantization");
+    add_run_options(cli);
     cli.add_flag("merge-only", "do not train: merge the finished runs of every shard into the tables");
     if (!cli.parse(argc, argv, std::cout)) return 0;
     RunOptions options = read_run_options(cli);
+    ex::prepare_output_folder(options.out);
     ProfileSizes sizes = profile_sizes(options.profile);
     if (!options.seeds.empty()) sizes.seeds = options.seeds;
     options.seeds = sizes.seeds;

@@ -1,6 +1,6 @@
 #pragma once
-// The data of the spec (§8.1): the first `count` images of an MNIST split in file order, as
-// flattened (count, 784) float rows in [0, 1] with their labels.
+// The data of docs/natural_quantization.md §8.1: the first `count` images of an MNIST split in file
+// order, as flattened (count, 784) float rows in [0, 1] with their labels.
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
 #pragma once
-// The binary-activation MLP of the spec (§8.2): depth Linear layers without biases, width
-// neurons per hidden layer, N(0, 1/fan_in) weights, logits from the last layer.
+// The binary-activation MLP of docs/natural_quantization.md §8.2: depth Linear layers without
+// biases, width neurons per hidden layer, N(0, 1/fan_in) weights, logits from the last layer.
 //   x (B,784) -> Linear -> act₁ -> Linear -> act₂ -> ... -> act_{depth−1} -> Linear -> logits (B,10)
 // Quantum network: act_k is a QuantumNeuronLayer; hidden layers 1..depth−2 measure with
-// strength g, the last hidden layer always projectively (g = π/2, spec §4.2). Model 1 is g = π/2
+// strength g, the last hidden layer always projectively (g = π/2, §4.2). Model 1 is g = π/2
 // everywhere. Classical network: every act_k is sgn.
 #include <memory>
 #include <string>
@@ -19,7 +19,7 @@ enum class Activations { quantum, classical_sign };
 struct NetworkSpec {
     Activations activations = Activations::quantum;
     NeuronSettings neurons;  // a, squash, update, and g for the weak layers
-    int depth = 4;           // Linear layers (spec: 4 for the pre-submission script, 3 option)
+    int depth = 4;           // Linear layers (4: the authors' pre-submission script; 3: an option)
     int width = 512;
     int inputs = 784;
     int classes = 10;

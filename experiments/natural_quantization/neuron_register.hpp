@@ -1,8 +1,8 @@
 #pragma once
-// The register of one forward pass over a batch (spec §3.2, §8.0): per sample, the angle φ and
-// last outcome m of each of the N neurons, shared by every hidden layer (so a weakly measured
-// neuron carries its post-measurement angle into the next layer), and the address of the pass's
-// random numbers.
+// The register of one forward pass over a batch (docs/natural_quantization.md §3.2, §8.0): per
+// sample, the angle φ and last outcome m of each of the N neurons, shared by every hidden layer (so
+// a weakly measured neuron carries its post-measurement angle into the next layer), and the address
+// of the pass's random numbers.
 //
 // Draws: the uniform of neuron i in hidden layer k for the sample of dataset image j in pass p is
 // the i-th double of the stream (seed, purpose, p·2³² + j, k). A pass is a training epoch

@@ -4,7 +4,8 @@
 //   h      (n)  pre-activations (float32, promoted to double for the squash)
 //   u      (n)  the neurons' uniform draws in [0, 1)
 //   s      (n)  outcomes, +1 or −1
-// Each neuron does neuron_step(states[i], h[i], settings, u[i]) (spec §3.2, §4.1, §8.2).
+// Each neuron does neuron_step(states[i], h[i], settings, u[i])
+// (docs/natural_quantization.md §3.2, §4.1, §8.2).
 //
 // The scalar version calls neuron_step (libm). The AVX2 version evaluates four neurons at a
 // time with its own exp, cos, sin and atan (Taylor series after exact range reduction, each

@@ -30,7 +30,7 @@ double post_measurement_angle(double phi, double g, int m, KrausUpdate form) {
     // The authors' 2·asin(sin(φ/2)·√((1 − m sin g)/(1 + m sin g cos φ))) is 2·asin(s/√(s²+c²)),
     // which equals 2·atan2(s, |c|): the same numbers without asin's loss of half the digits
     // near ±1 (at g = π/2 it returns π exactly, not π − 6e-8). The |c| is the authors' implicit
-    // assumption cos(φ/2) ≥ 0, harmless for φ ∈ [−π, π] (spec §4.5).
+    // assumption cos(φ/2) ≥ 0, harmless for φ ∈ [−π, π] (docs/natural_quantization.md §4.5).
     return 2.0 * std::atan2(s, std::abs(c));
 }
 

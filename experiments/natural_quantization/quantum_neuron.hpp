@@ -1,6 +1,6 @@
 #pragma once
-// One neuron of the natural-quantization network (arXiv 2503.15482, spec:
-// ../shared/papers/natural_quantization.md §3–4): a qubit at real angle φ, i.e. the state
+// One neuron of the natural-quantization network (arXiv 2503.15482;
+// docs/natural_quantization.md §3–4): a qubit at real angle φ, i.e. the state
 // cos(φ/2)|0⟩ + sin(φ/2)|1⟩ = RY(φ)|0⟩, with outcome |0⟩ ↦ s = +1 and |1⟩ ↦ s = −1.
 //
 // Per forward pass the neuron is rotated by (π/2)(m − f_a(h)), where m is its previous outcome
@@ -30,7 +30,7 @@ double squash(double h, double a, Squash kind);
 double plus_probability(double phi, double g);
 
 // The neuron angle after outcome m ∈ {+1, −1} of a measurement of strength g at angle φ.
-// The two forms agree for φ ∈ [−π, π] (spec §4.5).
+// The two forms agree for φ ∈ [−π, π] (docs/natural_quantization.md §4.5).
 double post_measurement_angle(double phi, double g, int m, KrausUpdate form);
 
 // The per-neuron register carried through the hidden layers of one forward pass.

@@ -1,6 +1,6 @@
 #pragma once
-// The sweeps of the spec (§8.5) as a list of runs, one per (configuration, seed), in a fixed
-// order, with the sizes of each profile, and the per-run table they write.
+// The sweeps of docs/natural_quantization.md §8.5 as a list of runs, one per (configuration, seed),
+// in a fixed order, with the sizes of each profile, and the per-run table they write.
 //   model1_a_sweep   Model 1 (g = π/2) over the a-grid
 //   model2_g_sweep   Model 2 over g = kπ/40 at a = 0
 //   classical        the sign network (must equal Model 1 at a = 0 bit for bit, check E1)

@@ -1,9 +1,9 @@
 #pragma once
-// Training of one network as the authors' code does it (spec §5, §8.3): softmax cross-entropy,
-// SGD with momentum (PyTorch form), batches of 64 from a fresh permutation each epoch (stream
-// (seed, "shuffle", epoch)), one stochastic forward pass per image per step (stream
-// PassAddress::training(seed, epoch)), the straight-through gradient. The validation error by
-// 15-shot vote is measured every `evaluate_every` epochs and after the last.
+// Training of one network as the authors' code does it (docs/natural_quantization.md §5, §8.3):
+// softmax cross-entropy, SGD with momentum (PyTorch form), batches of 64 from a fresh permutation
+// each epoch (stream (seed, "shuffle", epoch)), one stochastic forward pass per image per step
+// (stream PassAddress::training(seed, epoch)), the straight-through gradient. The validation error
+// by 15-shot vote is measured every `evaluate_every` epochs and after the last.
 #include <cstdint>
 #include <functional>
 #include <optional>

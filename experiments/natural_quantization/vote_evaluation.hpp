@@ -1,10 +1,10 @@
 #pragma once
-// The paper's validation error (spec §3.4, §8.4): `shots` independent stochastic passes over
-// the evaluation images, the argmax class of each pass (ties → smallest index), the vote (mode)
-// over the passes (ties → smallest class), and the fraction of wrong votes. Pass `shot` of
-// evaluation point p draws from the stream PassAddress::evaluation(seed, p, shot).
-// The first Linear layer is deterministic, so its output is computed once per image and shared
-// by the shots.
+// The paper's validation error (docs/natural_quantization.md §3.4, §8.4): `shots` independent
+// stochastic passes over the evaluation images, the argmax class of each pass (ties → smallest
+// index), the vote (mode) over the passes (ties → smallest class), and the fraction of wrong votes.
+// Pass `shot` of evaluation point p draws from the stream PassAddress::evaluation(seed, p, shot).
+// The first Linear layer is deterministic, so its output is computed once per image and shared by
+// the shots.
 #include <cstdint>
 #include <span>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The appendix's classical soft-label baselines (qplr.md §7.3, steps 14–15). Each trains an
+// The appendix's classical soft-label baselines (docs/qplr.md §7.3, steps 14–15). Each trains an
 // auxiliary LeNet with one-hot labels and turns its averaged predictions into soft labels for
 // a fresh student:
 //   BNN  LeNet with dropout p on the input of each Linear layer; the label of image i is the

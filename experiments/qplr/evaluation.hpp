@@ -1,8 +1,8 @@
 #pragma once
-// Evaluating a student (qplr.md §7.4–7.5): test images rotated (or not), then noise σ·n_i added
-// with one fixed field n_i per test image (stream (seed, "eval-noise", i)) shared by every σ,
-// rotation, clipping and method, so comparisons are paired; accuracy, ECE (15 bins), NLL and
-// Brier per condition; FGSM and PGD accuracy on clean images.
+// Evaluating a student (docs/qplr.md §7.4–7.5): test images rotated (or not), then noise σ·n_i
+// added with one fixed field n_i per test image (stream (seed, "eval-noise", i)) shared by every σ,
+// rotation, clipping and method, so comparisons are paired; accuracy, ECE (15 bins), NLL and Brier
+// per condition; FGSM and PGD accuracy on clean images.
 #include <cstdint>
 #include <span>
 #include <string>

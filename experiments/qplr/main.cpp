@@ -1,10 +1,11 @@
 // qplr: reproduces "Quantum Probabilistic Label Refining" (arXiv 2510.00528) on MNIST and
 // Fashion-MNIST: teacher, soft labels, students M1–M4 (+ BNN, RS on MNIST), noise/rotation
-// evaluation with calibration, FGSM/PGD, and the sensitivity study. See qplr.md and pipeline.hpp.
+// evaluation with calibration, FGSM/PGD, and the sensitivity study. See docs/qplr.md and pipeline.hpp.
 #include <iostream>
 
 #include "core/cli.hpp"
 #include "core/run_options.hpp"
+#include "experiments/common/output_folder.hpp"
 #include "experiments/common/program_main.hpp"
 #include "experiments/common/run_metadata.hpp"
 #include "experiments/qplr/pipeline.hpp"
@@ -19,10 +20,11 @@ namespace {
 int run(int argc, const char* const* argv) {
     Cli cli("qplr", "Quantum Probabilistic Label Refining (arXiv 2510.00528): teacher, soft labels, students, "
                     "robustness, calibration, attacks and the sensitivity study on MNIST and Fashion-MNIST.");
-    add_run_options(cli, "results/qplr");
+    add_run_options(cli);
     cli.add_option("datasets", "LIST", "comma-separated subset of mnist,fashion", "mnist,fashion");
     if (!cli.parse(argc, argv, std::cout)) return 0;
     RunOptions options = read_run_options(cli);
+    experiments::prepare_output_folder(options.out);
     Settings settings = settings_for(options.profile);
     if (options.seeds.empty()) options.seeds = settings.seeds;  // the meta file lists the seeds run
     settings.seeds = options.seeds;

@@ -1,5 +1,5 @@
 #pragma once
-// The sensitivity study of the choices the paper leaves unstated (issue 5): students M1 and M3
+// The sensitivity study of the choices the paper leaves unstated (docs/qplr.md §7.9): students M1 and M3
 // trained with each input scaling (raw [0,1], mean-std, [−1,1]) for the largest of the profile's
 // epoch counts, evaluated after each listed epoch count (a shorter run is exactly a prefix of the
 // longer one: constant learning rate, per-epoch shuffles), with the noise σ added in pixel space

@@ -34,7 +34,7 @@ DatasetSettings fashion_mnist() {
     d.sigmas = {0.0, 0.1, 0.2, 0.3};
     d.rotations = {0.0};
     d.baselines = false;
-    d.pixel_mean = 0.2860;  // the Fashion-MNIST training-set mean and std (qplr.md §6)
+    d.pixel_mean = 0.2860;  // the Fashion-MNIST training-set mean and std (docs/qplr.md §6)
     d.pixel_std = 0.3530;
     d.sensitivity_conditions = {{0.0, 0.0, false}, {0.3, 0.0, false}, {0.5, 0.0, false}};
     return d;

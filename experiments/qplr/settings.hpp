@@ -1,5 +1,5 @@
 #pragma once
-// Every size and hyperparameter of a `qplr` run, per profile (qplr.md §7):
+// Every size and hyperparameter of a `qplr` run, per profile (docs/qplr.md §7.8):
 //   quick    a tiny run for the smoke test: 2,000 training / 500 test images, at most 5
 //            teacher epochs, 5 student epochs, one seed; numbers are never compared with the paper
 //   default  the protocol's sizes (60k / 10k, teacher 5 or 25 epochs, students 20 epochs),

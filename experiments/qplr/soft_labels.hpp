@@ -1,5 +1,5 @@
 #pragma once
-// Quantum soft labels (qplr.md §7.2): the post-net read on a 1000-shot histogram of the
+// Quantum soft labels (docs/qplr.md §7.2): the post-net read on a 1000-shot histogram of the
 // teacher's Born distribution (the paper's setting) or on the exact distribution (ablation),
 // and the confident subset that method M4 trains on.
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Training a LeNet student on soft targets (qplr.md §7.3): the loss is always the soft-target
+// Training a LeNet student on soft targets (docs/qplr.md §7.3): the loss is always the soft-target
 // cross-entropy −Σ_k t_k log softmax(z)_k (the ordinary CE for one-hot t), Adam at a constant
 // learning rate, a fresh permutation every epoch (stream (seed, "student-shuffle", epoch,
 // method)), the last partial batch kept, the final weights used.

@@ -1,5 +1,5 @@
 #pragma once
-// The QPLR teacher (qplr.md §7.1): pre-net → 10-qubit circuit → 1024 Born probabilities →
+// The QPLR teacher (docs/qplr.md §7.1): pre-net → 10-qubit circuit → 1024 Born probabilities →
 // post-net, trained jointly with cross-entropy against the one-hot labels.
 //   front: x (B,784) → Linear 128 → ReLU → Linear 10 → Sigmoid → circuit with RY(π·s_q)
 //          encoding and L × [RY(θ) on every qubit + CZ ring] → p (B,1024), exact, float

@@ -92,8 +92,8 @@ double reduction(const AsrResults& results, const std::string& key) {
 }
 
 // Why a row cannot be judged on these results, if it cannot. Paper rows (R…) need models trained
-// on the full training split (quantum_patches.md §8.2); the clean-accuracy floors need more than
-// the quick profile's two epochs.
+// on the full training split (docs/quantum_patches.md §8.2); the clean-accuracy floors need more
+// than the quick profile's two epochs.
 std::optional<CheckOutcome> not_run_reason(const ReferenceRow& row, const AsrResults& results,
                                            const std::vector<std::string>& datasets) {
     const bool paper_row = row.id()[0] == 'R';
@@ -104,7 +104,7 @@ std::optional<CheckOutcome> not_run_reason(const ReferenceRow& row, const AsrRes
             return experiments::not_run(row, "quick-profile results are never compared with the paper");
         if (paper_row && results.training_subset(key))
             return experiments::not_run(row, key + " was trained on a per-class subset (" + results.text(key, "n_train") +
-                                                 " images); quantum_patches.md §8.2 compares only full training sets");
+                                                 " images); docs/quantum_patches.md §8.2 compares only full training sets");
     }
     return std::nullopt;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The reference checks of tests/reference/quantum_patches.csv (quantum_patches.md §8) against
+// The reference checks of tests/reference/quantum_patches.csv (docs/quantum_patches.md §8) against
 // results/quantum_patches/{asr.csv, patches_preview.csv}. Each reference row names its kind:
 //   asr_band            mean FGSM ASR (primary, headline ε) of one condition within [low, high] %
 //   reduction_at_least  Δ = ASR(a) − ASR(c) ≥ low pp;  reduction_at_most: Δ ≤ high pp

@@ -1,5 +1,5 @@
 #pragma once
-// White-box evaluation of a trained model (quantum_patches.md §7.5–7.6): clean accuracy, then
+// White-box evaluation of a trained model (docs/quantum_patches.md §7.5–7.6): clean accuracy, then
 // for each attack (FGSM; PGD with a random start, α = ε/4, final iterate) and each ε the
 // adversarial accuracy, the ASR over originally-correct samples (primary) and ASR_all =
 // 1 − adversarial accuracy. Gradients flow through the whole model, simulated circuit included.

@@ -1,5 +1,6 @@
 #pragma once
-// The attacked hybrid CNN + VQC model (quantum_patches.md §7.3; the paper's model is not known):
+// The attacked hybrid CNN + VQC model (docs/quantum_patches.md §7.3; the paper's model is not
+// known):
 //   input (B, C, S, S), S = 32 (CIFAR/CINIC, C = 3) or 28 (MNIST, C = 1)
 //   conv C→16 3×3 pad 1 → max-pool 2 → ReLU        (B, 16, S/2, S/2)
 //   conv 16→32 3×3 pad 1 → max-pool 2 → ReLU       (B, 32, S/4, S/4)

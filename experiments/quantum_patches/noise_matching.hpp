@@ -1,6 +1,6 @@
 #pragma once
 // The Gaussian-noise baseline's σ, matched to the quantum patches' mean L2 distance
-// (quantum_patches.md §7.4):
+// (docs/quantum_patches.md §7.4):
 //   d̄ = (1/4N) Σ_i Σ_c ‖x_i − x_i^(c)‖₂   over all training images and all 4 patched copies
 //   κ_D = E‖N(0, I_D)‖₂ = √2·Γ((D+1)/2)/Γ(D/2)   (log-gamma), D = C·H·W
 //   σ_d = d̄ / κ_D, so that unclipped noise σ_d·n has expected L2 norm d̄ exactly.

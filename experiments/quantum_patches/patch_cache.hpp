@@ -1,5 +1,6 @@
 #pragma once
-// The patch masks of a training set, computed once and kept in <data>/cache/ (git-ignored):
+// The patch masks of a training set, computed once and kept in the run store's cache folder
+// <out>/runs/cache/ (git-ignored with the runs; the --data folder stays read-only):
 //   <cache>/<name>-<hash>.bin, hash = ConfigHash of the filter configuration, the image tensor's
 //   shape and a fingerprint (FNV-1a) of its bytes, and the file format version.
 // File: "QPMASKS1", u64 hash, u64 images, u32 height, u32 width (little-endian), then

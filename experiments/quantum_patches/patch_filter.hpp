@@ -1,5 +1,6 @@
 #pragma once
-// The fixed random-quantum-circuit filter of the quantum patches (quantum_patches.md §5.1, §7.2):
+// The fixed random-quantum-circuit filter of the quantum patches (docs/quantum_patches.md §5.1,
+// §7.2):
 // four pixel values x_0..x_3 of a 2×2 block (TL, TR, BL, BR) go to qubits 0..3, each is encoded
 // by RX(π·x_j) (optionally followed by RY(π·x_j)), a fixed gate list (PennyLane RandomLayers,
 // seed 42, one layer of 4 weights) acts on the 4 qubits, and the exact ⟨Z_0⟩..⟨Z_3⟩ are read.
@@ -19,7 +20,7 @@
 namespace qmlr::quantum_patches {
 
 // The random layer's gate list for RandomLayers(seed=42), which depends on the PennyLane
-// version that built it (quantum_patches.md §5.2).
+// version that built it (docs/quantum_patches.md §5.2).
 enum class GateList {
     pennylane_0_29,  // ≥ 0.29: RY(w0)@1, RX(w1)@2, CNOT(1→3), RZ(w2)@2, RX(w3)@2 (the main one)
     legacy,          // < 0.29: RX(w0)@0, RZ(w1)@3, CNOT(2→1), CNOT(3→0), RY(w2)@0, RX(w3)@0

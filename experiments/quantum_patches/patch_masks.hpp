@@ -1,5 +1,5 @@
 #pragma once
-// From images to quantum patches (quantum_patches.md §7.2):
+// From images to quantum patches (docs/quantum_patches.md §7.2):
 //   image x (C,H,W) in [0,1] → grayscale g (H,W) in double (0.299R + 0.587G + 0.114B; g = x for
 //   one channel) → the filter on every 2×2 block → maps Q_c (4, H/2, W/2) → per-map min–max
 //   normalisation m_c = (Q_c − min) / (max − min + 1e-8) → masks stored as float →

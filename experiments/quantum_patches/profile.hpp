@@ -1,5 +1,5 @@
 #pragma once
-// The datasets and the sizes of each profile (quantum_patches.md §7.1, §7.5):
+// The datasets and the sizes of each profile (docs/quantum_patches.md §7.1, §7.5, §7.7):
 //   quick    MNIST and CIFAR-10 (and CINIC-10), 100 training / 10 test images per class, 2 epochs, seed 0
 //            (the smoke test)
 //   default  MNIST and CIFAR-10 (and CINIC-10 when supplied): the full training and test sets

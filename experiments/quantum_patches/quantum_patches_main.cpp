@@ -6,7 +6,8 @@
 //   <out>/patches_preview_<key>.png  two images and their four patched copies
 //   <out>/quantum_patches.meta.json  environment, settings, per-run stage times
 // Runs (dataset, seed, condition) are cached in <out>/runs/ and can be sharded (--shard K/N);
-// the tables are merged once every run exists. Patch masks are cached in <data>/cache/.
+// the tables are merged once every run exists. Patch masks are cached in <out>/runs/cache/, so
+// --data may be read-only.
 #include <iostream>
 #include <map>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "core/csv.hpp"
 #include "core/progress.hpp"
 #include "data_loaders/datasets.hpp"
+#include "experiments/common/output_folder.hpp"
 #include "experiments/common/program_main.hpp"
 #include "experiments/common/run_metadata.hpp"
 #include "experiments/common/run_store.hpp"
@@ -64,7 +66,7 @@ struct Context {
     std::map<std::string, std::unique_ptr<PreparedDataset>> prepared;
 };
 
-PreparedDataset& prepare(Context& context, const std::string& key) {
+PreparedDataset& prepare(Context& context, const RunStore& store, const std::string& key) {
     auto& slot = context.prepared[key];
     if (slot) return *slot;
     const auto& data_dir = context.options.data;
@@ -78,7 +80,7 @@ PreparedDataset& prepare(Context& context, const std::string& key) {
     dataset->train_labels = nn::all_labels(train);
     dataset->test_labels = nn::all_labels(test);
     std::cout << "quantum_patches: " << train.describe() << "\nquantum_patches: " << test.describe() << '\n';
-    dataset->masks = load_or_compute_patch_masks(data_dir / "cache", "quantum-patches-" + key + "-train",
+    dataset->masks = load_or_compute_patch_masks(store.cache_directory(), "quantum-patches-" + key + "-train",
                                                  dataset->train_images, PatchFilterConfig{});
     std::cout << "quantum_patches: patch masks " << (dataset->masks.reused ? "reused from " : "computed into ")
               << dataset->masks.file.string() << '\n';
@@ -134,7 +136,7 @@ AsrRowContext row_context(const Context& context, const PreparedDataset& dataset
 }
 
 void run_training(Context& context, const RunStore& store, const PlannedRun& run) {
-    PreparedDataset& dataset = prepare(context, run.dataset_key);
+    PreparedDataset& dataset = prepare(context, store, run.dataset_key);
     StageTimer stages;
     stages.start("train");
     nn::Model model = make_hybrid_model(static_cast<int>(dataset.train_images.dim(1)),
@@ -170,7 +172,7 @@ void run_training(Context& context, const RunStore& store, const PlannedRun& run
 }
 
 void run_patches(Context& context, const RunStore& store, const PlannedRun& run) {
-    PreparedDataset& dataset = prepare(context, run.dataset_key);
+    PreparedDataset& dataset = prepare(context, store, run.dataset_key);
     StageTimer stages;
     stages.start("statistics");
     const std::size_t dimension = dataset.train_images.size() / dataset.train_labels.size();
@@ -202,13 +204,14 @@ int run(int argc, const char* const* argv) {
     Cli cli("quantum_patches",
             "Quantum Patches (arXiv 2604.08827): ASR of a hybrid CNN + VQC model trained clean, with FGSM "
             "adversarial training, with quantum patches or with matched Gaussian noise, under FGSM and PGD.");
-    add_run_options(cli, "results/quantum_patches");
+    add_run_options(cli);
     cli.add_option("datasets", "LIST", "override the profile's datasets (comma-separated: mnist,cifar10,cinic10)");
     cli.add_option("train-per-class", "N", "override the profile's training images per class (0 = all)");
     cli.add_option("epochs", "N", "override the profile's epochs");
     if (!cli.parse(argc, argv, std::cout)) return 0;
     Context context;
     context.options = read_run_options(cli);
+    prepare_output_folder(context.options.out);
     context.settings = profile_settings(context.options.profile);
     if (context.options.seeds.empty()) context.options.seeds = context.settings.seeds;
     if (cli.given("datasets")) {

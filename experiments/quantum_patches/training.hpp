@@ -1,5 +1,5 @@
 #pragma once
-// Joint training of the hybrid model under the four conditions of quantum_patches.md §7.4.
+// Joint training of the hybrid model under the four conditions of docs/quantum_patches.md §7.4.
 // Every batch of b shuffled images keeps positions 0 … ⌈b/2⌉−1 clean and replaces positions
 // ⌈b/2⌉ … b−1 by a perturbed version of the same image:
 //   clean            none (the whole batch is clean)

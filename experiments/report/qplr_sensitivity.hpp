@@ -1,5 +1,5 @@
 #pragma once
-// The report's section on the QPLR sensitivity study (issue 5): which of the choices the paper
+// The report's section on the QPLR sensitivity study (docs/qplr.md §7.9): which of the choices the paper
 // leaves unstated (student epochs, input scaling, the space the noise is added in) brings its
 // accuracies back, and how the QPLR-vs-one-hot gap changes with it.
 //

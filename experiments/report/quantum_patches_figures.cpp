@@ -13,7 +13,7 @@ namespace {
 
 using experiments::ResultTable;
 
-// The legend text of a condition id of asr.csv (quantum_patches.md §7.4).
+// The legend text of a condition id of asr.csv (docs/quantum_patches.md §7.4).
 std::string condition_label(const std::string& condition) {
     if (condition == "a_clean") return "(a) no defence";
     if (condition == "b_fgsm_training") return "(b) FGSM training";

@@ -1,5 +1,5 @@
 #pragma once
-// Fast gradient sign method under L∞ (papers/README.md, torchattacks' FGSM):
+// Fast gradient sign method under L∞ (docs/conventions.md §8, torchattacks' FGSM):
 //   untargeted: x' = clip_[0,1](x + ε·sign(∇ₓ CE(f(x), y)))   y = true label
 //   targeted:   x' = clip_[0,1](x − ε·sign(∇ₓ CE(f(x), t)))   t = target class
 // The model runs in evaluation mode; sign(0) = 0. Works on any nn::Model, quantum layers

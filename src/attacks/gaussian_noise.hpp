@@ -1,8 +1,8 @@
 #pragma once
-// Additive Gaussian noise (papers/README.md): x' = x + σ·n, n ~ N(0,1) per value, unclipped by
-// default, clipped to [0,1] on request. The noise of sample i (global index first_index + i)
-// comes from the stream (seed, stream, first_index + i): corrupting a set in pieces gives the
-// same values as corrupting it at once, on any number of threads.
+// Additive Gaussian noise (docs/conventions.md §8): x' = x + σ·n, n ~ N(0,1) per value, unclipped
+// by default, clipped to [0,1] on request. The noise of sample i (global index first_index + i)
+// comes from the stream (seed, stream, first_index + i): corrupting a set in pieces gives the same
+// values as corrupting it at once, on any number of threads.
 #include <cstdint>
 #include <string_view>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Projected gradient descent under L∞ (papers/README.md, torchattacks' PGD):
+// Projected gradient descent under L∞ (docs/conventions.md §8, torchattacks' PGD):
 //   x⁰ = clip_[0,1](x + u), u ~ U[−ε, ε] per value   (random start; x⁰ = x without it)
 //   xᵗ = clip_[0,1](clip_[x−ε, x+ε](xᵗ⁻¹ ± α·sign ∇ₓ CE(f(xᵗ⁻¹), y)))   t = 1..steps
 // + for untargeted (y = true label), − for targeted (y = target class). The final iterate is

@@ -1,5 +1,5 @@
 #pragma once
-// Rotation by a fixed angle (papers/README.md): bilinear interpolation about the image centre
+// Rotation by a fixed angle (docs/conventions.md §8): bilinear interpolation about the image centre
 // ((W−1)/2, (H−1)/2) in pixel coordinates, zero fill, positive angle = counter-clockwise as
 // the image is viewed (rows top to bottom).
 //

@@ -29,6 +29,7 @@ public:
     double real(const std::string& name) const;
 
     std::string usage() const;
+    const std::string& program() const { return program_; }
 
 private:
     struct Entry {

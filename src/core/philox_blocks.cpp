@@ -14,9 +14,18 @@ void philox_blocks4_scalar(std::array<std::uint32_t, 4> counter, std::array<std:
     }
 }
 
+namespace {
+
+PhiloxBlocksKernel choose_philox_blocks4_kernel() {
+    if constexpr (kAvx2KernelsBuilt)
+        if (simd_level_from_environment() == SimdLevel::avx2) return philox_blocks4_avx2;
+    return philox_blocks4_scalar;
+}
+
+}  // namespace
+
 PhiloxBlocksKernel philox_blocks4_kernel() {
-    static const PhiloxBlocksKernel kernel =
-        simd_level_from_environment() == SimdLevel::avx2 ? philox_blocks4_avx2 : philox_blocks4_scalar;
+    static const PhiloxBlocksKernel kernel = choose_philox_blocks4_kernel();
     return kernel;
 }
 

@@ -38,6 +38,14 @@ std::string progress_line(const std::string& label, std::uint64_t done, std::uin
     return line;
 }
 
+bool plain_line_due(std::uint64_t done, std::uint64_t total, std::uint64_t done_at_line,
+                    double seconds_since_line) {
+    constexpr double kMinimumSeconds = 30.0;
+    if (done >= total) return false;
+    const auto quarter = [total](std::uint64_t steps) { return steps * 4 / total; };
+    return quarter(done) > quarter(done_at_line) && seconds_since_line >= kMinimumSeconds;
+}
+
 namespace {
 double steady_seconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -50,7 +58,9 @@ Progress::Progress(std::string label, std::uint64_t total)
 Progress::Progress(std::string label, std::uint64_t total, std::ostream& out, bool terminal,
                    Clock clock)
     : label_(std::move(label)), total_(total), out_(out), terminal_(terminal),
-      clock_(std::move(clock)), start_(clock_()) {}
+      clock_(std::move(clock)), start_(clock_()) {
+    if (!terminal_) draw(false);
+}
 
 void Progress::advance(std::uint64_t steps) {
     done_ = std::min(total_, done_ + steps);
@@ -58,11 +68,7 @@ void Progress::advance(std::uint64_t steps) {
         if (clock_() - last_draw_ >= 0.2) draw(false);
         return;
     }
-    const int decile = total_ == 0 ? 10 : static_cast<int>(done_ * 10 / total_);
-    if (decile > last_decile_ && done_ < total_) {
-        last_decile_ = decile;
-        draw(false);
-    }
+    if (plain_line_due(done_, total_, done_at_line_, clock_() - last_draw_)) draw(false);
 }
 
 void Progress::finish() {
@@ -74,6 +80,7 @@ void Progress::finish() {
 
 void Progress::draw(bool final_line) {
     last_draw_ = clock_();
+    done_at_line_ = done_;
     const std::string line = progress_line(label_, done_, total_, last_draw_ - start_);
     if (terminal_)
         out_ << '\r' << line << "\x1b[K" << (final_line ? "\n" : "") << std::flush;

@@ -1,5 +1,7 @@
 #include "core/run_options.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 
@@ -43,19 +45,44 @@ std::vector<std::uint64_t> parse_seed_list(const std::string& text) {
     std::size_t begin = 0;
     while (begin <= text.size()) {
         const auto comma = std::min(text.find(',', begin), text.size());
-        seeds.push_back(static_cast<std::uint64_t>(
-            parse_integer(text.substr(begin, comma - begin), 0, kMaxSeed, "--seeds entry")));
+        const auto seed = static_cast<std::uint64_t>(
+            parse_integer(text.substr(begin, comma - begin), 0, kMaxSeed, "--seeds entry"));
+        // A repeated seed would run (and average) the same run twice.
+        if (std::find(seeds.begin(), seeds.end(), seed) != seeds.end())
+            throw Error("--seeds expects distinct seeds, got seed " + std::to_string(seed) + " twice in '" +
+                        text + "'; list each seed once");
+        seeds.push_back(seed);
         begin = comma + 1;
     }
     return seeds;
 }
 
-void add_run_options(Cli& cli, const std::string& default_out) {
+std::filesystem::path default_out_folder(Profile profile, const std::string& program) {
+    const std::filesystem::path base = profile == Profile::standard ? "results" : "results-" + to_string(profile);
+    return base / program;
+}
+
+namespace {
+
+// A folder option given as '' would silently mean the current folder.
+std::filesystem::path folder_option(const Cli& cli, const std::string& name) {
+    if (cli.given(name) && cli.value(name).empty())
+        throw Error("--" + name + " expects a folder, got an empty string (use --" + name + " . for the current folder)");
+    return cli.value(name);
+}
+
+}  // namespace
+
+void add_run_options(Cli& cli) {
     cli.add_option("seed", "S", "run one seed");
     cli.add_option("seeds", "LIST", "seeds to run: 0,1,2 or a range 0-2 (default: the profile's)");
     cli.add_option("profile", "NAME", "quick (seconds, smoke test) | default | paper (full settings)", "default");
     cli.add_option("threads", "T", "worker threads; 0 = one per core", "0");
-    cli.add_option("out", "DIR", "where the CSV files go", default_out);
+    cli.add_option("out", "DIR",
+                   "where the CSV files go (default: " + default_out_folder(Profile::standard, cli.program()).string() +
+                       " with --profile default, " + default_out_folder(Profile::quick, cli.program()).string() +
+                       " or " + default_out_folder(Profile::paper, cli.program()).string() +
+                       " with the others, so they never overwrite the committed results)");
     cli.add_option("data", "DIR", "dataset folder filled by `make data`", "data");
     cli.add_option("shard", "K/N", "run only every N-th configuration, starting at the K-th", "1/1");
 }
@@ -70,8 +97,8 @@ RunOptions read_run_options(const Cli& cli) {
         throw Error("--seed expects one integer, got '" + cli.value("seed") + "' (use --seeds for a list)");
     options.profile = parse_profile(cli.value("profile"));
     options.threads = static_cast<int>(cli.integer("threads", 0, 1024));
-    options.out = cli.value("out");
-    options.data = cli.value("data");
+    options.out = cli.given("out") ? folder_option(cli, "out") : default_out_folder(options.profile, cli.program());
+    options.data = folder_option(cli, "data");
     options.shard = parse_shard(cli.value("shard"));
     set_thread_count(options.threads);
     return options;

@@ -1,9 +1,12 @@
 #pragma once
-// The options every experiment program shares (see DESIGN.md, "Programs and outputs"):
+// The options every experiment program shares (see docs/conventions.md §10, "Programs and outputs"):
 //   --seed S | --seeds LIST   LIST = "0,1,2" or a range "0-2"
 //   --profile quick|default|paper
 //   --threads T               0 = one per hardware thread
-//   --out DIR, --data DIR
+//   --out DIR                 default: results/<program> with the default profile,
+//                             results-<profile>/<program> with another, so a quick or paper run
+//                             never overwrites the committed results; an explicit --out wins
+//   --data DIR
 //   --shard K/N               run configurations i with i % N == K - 1 (K = 1..N)
 #include <cstddef>
 #include <cstdint>
@@ -28,7 +31,12 @@ struct Shard {
 };
 Shard parse_shard(const std::string& text);
 
+// "0,1,2" or "0-2"; a seed listed twice is an Error naming it.
 std::vector<std::uint64_t> parse_seed_list(const std::string& text);
+
+// Where a program's tables go when --out is not given (see above); `program` is the program's
+// name, which is also its paper's folder name.
+std::filesystem::path default_out_folder(Profile profile, const std::string& program);
 
 struct RunOptions {
     std::vector<std::uint64_t> seeds;  // empty: the program's profile default
@@ -39,8 +47,10 @@ struct RunOptions {
     Shard shard;
 };
 
-void add_run_options(Cli& cli, const std::string& default_out);
-// Reads and validates the shared options and applies --threads to the thread pool.
+// Declares the shared options; the default --out is named after cli.program().
+void add_run_options(Cli& cli);
+// Reads and validates the shared options, resolves the --out default and applies --threads to
+// the thread pool.
 RunOptions read_run_options(const Cli& cli);
 
 }  // namespace qmlr

@@ -8,7 +8,7 @@
 namespace qmlr {
 
 bool cpu_has_avx2_fma() {
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef QMLR_HAVE_AVX2_KERNELS
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 #else
     return false;
@@ -23,6 +23,9 @@ SimdLevel simd_level_from_environment() {
     if (wanted != "avx2")
         throw Error("QML_SIMD must be 'scalar' or 'avx2', got '" + wanted +
                     "'; unset it to choose by CPUID");
+    require(kAvx2KernelsBuilt,
+            "QML_SIMD=avx2 asks for AVX2+FMA kernels, but this build has none (they are built "
+            "only for x86-64 targets); unset QML_SIMD or set QML_SIMD=scalar");
     require(cpu_has_avx2_fma(),
             "QML_SIMD=avx2 asks for AVX2+FMA kernels, but this CPU does not support them; "
             "unset QML_SIMD or set QML_SIMD=scalar");

@@ -1,5 +1,5 @@
 #pragma once
-// Attack success (papers/README.md):
+// Attack success (docs/conventions.md §9):
 //   asr     (primary) among samples classified correctly when clean, the share whose
 //           prediction changes under attack; 0 when no sample was correct
 //   asr_all 1 − adversarial accuracy, over all samples

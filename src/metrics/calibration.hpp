@@ -1,6 +1,6 @@
 #pragma once
 // Calibration metrics from logits (B,K) and integer labels, computed in double through a
-// log-softmax (papers/README.md).
+// log-softmax (docs/conventions.md §9).
 //   ECE   15 equal-width bins on the confidence c = max_k p_k. Bin index ceil(15·c) − 1,
 //         clamped to [0, 14]: bins are (lo, hi], and c = 0 would fall in bin 0.
 //         ECE = Σ_b (n_b/N)·|acc_b − conf_b|; acc_b counts argmax == label (ties to the

@@ -3,7 +3,7 @@
 //   forward:  out[i] = f(in[i])
 //   backward: grad_in[i] = grad_out[i] · f'(in[i]) (written with out[i] where cheaper)
 // Derivatives at kinks follow PyTorch: ReLU'(0) = 0; HardTanh passes the gradient only where
-// lo < x < hi strictly (the straight-through window of natural_quantization.md).
+// lo < x < hi strictly (the straight-through window of docs/natural_quantization.md §5).
 #include <string>
 
 #include "nn/layer.hpp"

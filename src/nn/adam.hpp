@@ -3,7 +3,7 @@
 //   g = ∇ + λ·w
 //   m = β1·m + (1−β1)·g;   v = β2·v + (1−β2)·g²
 //   w = w − (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + eps)
-// Defaults β = (0.9, 0.999), eps 1e-8, no weight decay (papers/README.md).
+// Defaults β = (0.9, 0.999), eps 1e-8, no weight decay (docs/conventions.md §4).
 #include <vector>
 
 #include "nn/optimizer.hpp"

@@ -6,7 +6,7 @@
 //   kaiming_uniform   U(±√(6/fan_in))
 //   xavier_normal     N(0, 2/(fan_in + fan_out))
 //   xavier_uniform    U(±√(6/(fan_in + fan_out)))
-//   normal_fan_in     N(0, 1/fan_in)           (natural_quantization.md: linear gain)
+//   normal_fan_in     N(0, 1/fan_in)           (docs/natural_quantization.md §5: linear gain)
 //   zeros
 // Circuit angles (Parameter::Role::angle) are always U[0, 2π).
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// The LeNet-5 student of qplr.md §2.5:
+// The LeNet-5 student of docs/qplr.md §2.5 and §7.3:
 //   conv C→6 5×5 (padding p) → ReLU → max-pool 2 → conv 6→16 5×5 → ReLU → max-pool 2
 //   → flatten → Linear 120 → ReLU → Linear 84 → ReLU → Linear K (logits)
 // built with each max-pool before its ReLU: ReLU is monotonic, so max(relu(a), relu(b)) =
@@ -8,7 +8,7 @@
 // On 28×28 inputs, padding 0 flattens 16·4·4 = 256 values, padding 2 (classic LeNet)
 // 16·5·5 = 400. Parameters are not initialised: call initialize(seed).
 // fc_dropout > 0 puts inverted dropout (nn/dropout.hpp, stream seed dropout_seed) on the input of
-// each of the three Linear layers (the MC-dropout network of qplr.md §7.3, step 14).
+// each of the three Linear layers (the MC-dropout network of docs/qplr.md §7.3, step 14).
 #include <cstdint>
 
 #include "nn/model.hpp"

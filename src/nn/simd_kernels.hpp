@@ -12,7 +12,9 @@
 // (a convolution reads its input this way, no unfolding). Lanes j >= n_valid are not loaded.
 // Dot kernel, 3×4 tile of C = A·Bᵀ with rows read along k in `segments` pieces of `length`:
 //   C[i][j] (+)= Σ_s Σ_{t<length} a[i][s*a_step + t] · b[j][s*b_step + t]
-// for i < m_valid, j < n_valid; a holds 3 row pointers, b 4 (unused slots repeat a valid row).
+// for i < m_valid, j < n_valid. a must hold kDotRows (3) row pointers and b kDotCols (4)
+// whatever m_valid and n_valid are: the vector kernel loads every slot, so the unused ones must
+// repeat a valid row (each pointer readable for segments pieces of length floats).
 // One segment is a plain A·Bᵀ of row-major operands; several read a convolution's input in
 // place, one output row at a time.
 // Only the valid corner of C is read or written.

@@ -8,7 +8,9 @@ namespace qmlr::nn::detail {
 namespace {
 
 const SimdKernels& choose_kernels() {
-    return simd_level_from_environment() == SimdLevel::avx2 ? kAvx2Kernels : kScalarKernels;
+    if constexpr (kAvx2KernelsBuilt)
+        if (simd_level_from_environment() == SimdLevel::avx2) return kAvx2Kernels;
+    return kScalarKernels;
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 //   logits (B,K), targets (B,K) (each row a distribution) -> reduce_b(−Σ_k t_bk log p_bk)
 //   grad (B,K) = (softmax(z_b) − t_b) · (1/B for mean, 1 for sum)
 //
-// Label smoothing, two conventions (qplr.md, M2):
+// Label smoothing, two conventions (docs/qplr.md §2.5, M2):
 //   LabelSmoothing::exclusive  true class 1−ε, every other class ε/(K−1)   (QPLR Eq. 4)
 //   LabelSmoothing::uniform    true class 1−ε+ε/K, every other class ε/K  (PyTorch's
 //                              CrossEntropyLoss(label_smoothing=ε))

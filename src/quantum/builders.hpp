@@ -39,7 +39,7 @@ void append_fixed_gates(Circuit& circuit, std::span<const FixedGate> gates);
 // θ has layers·n entries. Outputs: all probabilities.
 Circuit qplr_circuit(int n_qubits, int layers);
 
-// The quantum-patch filter of the authors' code (quantum_patches.md §6): on 4 qubits,
+// The quantum-patch filter of the authors' code (docs/quantum_patches.md §5.2): on 4 qubits,
 // RX(π·x_j) on qubit j, then RY(w0)@1, RX(w1)@2, CNOT(1→3), RZ(w2)@2, RX(w3)@2.
 Circuit quantum_patch_circuit(std::span<const double, 4> weights);
 

@@ -1,8 +1,9 @@
 #pragma once
 // The matrices of every gate, and the derivatives the adjoint method needs.
 //
-// Conventions (DESIGN.md): RX(θ) = exp(−iθX/2), RY(θ) = exp(−iθY/2), RZ(θ) = exp(−iθZ/2),
-// Rot(φ, θ, ω) = RZ(ω)·RY(θ)·RZ(φ) (PennyLane's order), PhaseShift(φ) = diag(1, e^{iφ}).
+// Conventions (docs/conventions.md §3): RX(θ) = exp(−iθX/2), RY(θ) = exp(−iθY/2),
+// RZ(θ) = exp(−iθZ/2), Rot(φ, θ, ω) = RZ(ω)·RY(θ)·RZ(φ) (PennyLane's order),
+// PhaseShift(φ) = diag(1, e^{iφ}).
 // A Matrix2 is row-major over the basis {|0⟩, |1⟩} of its qubit. A Matrix4 is row-major over
 // the local index 2·b_first + b_second of the two qubits it is applied to, so a gate applied
 // to (a, b) with matrix kron(A, B) is A on qubit a and B on qubit b (textbook order).

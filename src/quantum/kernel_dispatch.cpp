@@ -12,8 +12,11 @@ namespace {
 // Groups (pairs or quads) per parallel chunk: 8192 complex pairs are 256 KiB of amplitudes.
 constexpr std::size_t kChunkGroups = std::size_t{1} << 13;
 
+// Only called for an available backend (backend_available), so the AVX2 one exists.
 const KernelBackend& backend_kernels(SimdBackend backend) {
-    return backend == SimdBackend::avx2 ? avx2_backend() : scalar_backend();
+    if constexpr (kAvx2KernelsBuilt)
+        if (backend == SimdBackend::avx2) return avx2_backend();
+    return scalar_backend();
 }
 
 SimdBackend initial_backend() {

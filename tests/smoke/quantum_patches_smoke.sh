@@ -22,4 +22,14 @@ grep -q '^quantum_patches,asr,cinic10,CINIC-10,a_clean,.*,not run: dataset not a
 grep -q ',CIFAR-10 (JPEG q75 copy),\|,CIFAR-10,' "$out/asr.csv" || { echo "no CIFAR-10 rows"; exit 1; }
 awk -F, '$3 == "mnist" && $9 == "clean_accuracy" && $10 + 0 <= 0.1 { bad = 1 } END { exit bad }' "$out/asr.csv" \
   || { echo "MNIST clean accuracy at or below chance"; exit 1; }
+# The patch masks are cached in the run store, not in the (possibly read-only) data folder.
+compgen -G "$out/runs/cache/quantum-patches-mnist-train-*.bin" > /dev/null || { echo "no patch masks in $out/runs/cache"; exit 1; }
+grep -q "patch masks computed into $out/runs/cache/" "$out/log.txt" || { echo "patch masks not computed into the run store"; exit 1; }
+# An unwritable --out fails at once, before any data is read: a path under a regular file
+# (permission bits would not stop root).
+if "$program" --profile quick --data "$out/no-data" --out "$out/log.txt/sub" > "$out/bad-out.txt" 2>&1; then
+  echo "an --out under a regular file was accepted"; exit 1
+fi
+grep -q "cannot create the output folder $out/log.txt/sub" "$out/bad-out.txt" \
+  || { echo "unexpected error for an unwritable --out:"; cat "$out/bad-out.txt"; exit 1; }
 echo "quantum_patches smoke test: ok"

@@ -13,7 +13,7 @@ namespace {
 // Parses `args` (program name first) with the shared run options declared.
 qmlr::Cli parsed(std::vector<const char*> args, bool* printed_help = nullptr) {
     qmlr::Cli cli("prog", "A test program.");
-    qmlr::add_run_options(cli, "results/prog");
+    qmlr::add_run_options(cli);
     cli.add_option("epochs", "N", "training epochs", "5");
     cli.add_flag("verbose", "say more");
     std::ostringstream out;
@@ -39,11 +39,12 @@ TEST_CASE("--help prints every option with its default") {
     parsed({"prog", "--help"}, &help);
     CHECK(help);
     qmlr::Cli cli("prog", "A test program.");
-    qmlr::add_run_options(cli, "results/prog");
+    qmlr::add_run_options(cli);
     const std::string usage = cli.usage();
     CHECK(usage.find("usage: prog [options]") == 0);
     CHECK(usage.find("--profile NAME") != std::string::npos);
-    CHECK(usage.find("(default: results/prog)") != std::string::npos);
+    CHECK(usage.find("(default: results/prog with --profile default, results-quick/prog or results-paper/prog "
+                     "with the others") != std::string::npos);
 }
 
 TEST_CASE("bad command lines name the option and the fix") {
@@ -84,4 +85,34 @@ TEST_CASE("run options: seeds, profile, shard and threads") {
     CHECK_THROWS_AS(qmlr::read_run_options(parsed({"prog", "--seed", "1,2"})), qmlr::Error);
     CHECK_THROWS_AS(qmlr::parse_seed_list("1,,2"), qmlr::Error);
     qmlr::set_thread_count(2);
+}
+
+TEST_CASE("run options: without --out, a profile other than default writes to results-<profile>/") {
+    CHECK(qmlr::read_run_options(parsed({"prog", "--threads", "2"})).out == "results/prog");
+    CHECK(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--profile", "default"})).out == "results/prog");
+    CHECK(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--profile", "quick"})).out ==
+          "results-quick/prog");
+    CHECK(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--profile", "paper"})).out ==
+          "results-paper/prog");
+    CHECK(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--profile", "quick", "--out", "mine"})).out ==
+          "mine");
+    CHECK(qmlr::default_out_folder(qmlr::Profile::quick, "qplr") == "results-quick/qplr");
+}
+
+TEST_CASE("run options: an empty folder option is an error, not the current folder") {
+    CHECK_THROWS_WITH_AS(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--out", ""})),
+                         doctest::Contains("--out expects a folder, got an empty string"), qmlr::Error);
+    CHECK_THROWS_WITH_AS(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--out="})),
+                         doctest::Contains("--out expects a folder, got an empty string"), qmlr::Error);
+    CHECK_THROWS_WITH_AS(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--data", ""})),
+                         doctest::Contains("--data expects a folder, got an empty string"), qmlr::Error);
+}
+
+TEST_CASE("run options: a seed listed twice is an error naming it") {
+    CHECK_THROWS_WITH_AS(qmlr::parse_seed_list("0,0"),
+                         "--seeds expects distinct seeds, got seed 0 twice in '0,0'; list each seed once",
+                         qmlr::Error);
+    CHECK_THROWS_WITH_AS(qmlr::read_run_options(parsed({"prog", "--threads", "2", "--seeds", "3,1,4,1"})),
+                         doctest::Contains("got seed 1 twice"), qmlr::Error);
+    CHECK(qmlr::parse_seed_list("0-3").size() == 4);  // a range cannot repeat a seed
 }

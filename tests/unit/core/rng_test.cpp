@@ -68,7 +68,8 @@ TEST_CASE("the four-block Philox kernels give the words of philox4x32_10") {
     for (const std::uint32_t first : {0u, 7u, 0xFFFFFFF0u}) {
         const std::array<std::uint32_t, 4> counter = {first, 5u, 0x12345678u, 0x9ABCDEF0u};
         std::vector<qmlr::detail::PhiloxBlocksKernel> kernels = {qmlr::detail::philox_blocks4_scalar};
-        if (qmlr::cpu_has_avx2_fma()) kernels.push_back(qmlr::detail::philox_blocks4_avx2);
+        if constexpr (qmlr::kAvx2KernelsBuilt)
+            if (qmlr::cpu_has_avx2_fma()) kernels.push_back(qmlr::detail::philox_blocks4_avx2);
         for (const auto kernel : kernels) {
             std::uint32_t words[16];
             kernel(counter, key, words);

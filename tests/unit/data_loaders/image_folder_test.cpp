@@ -96,14 +96,63 @@ TEST_CASE("image folder: every bad layout or image is an error naming the file")
         CHECK_THROWS_WITH_AS(qmlr::data::load_image_folder(dir.path(), "train", kSpec),
                              doctest::Contains("notes.txt: expected only .png/.jpg/.jpeg files"), qmlr::Error);
     }
-    SUBCASE("a corrupt image") {
+    SUBCASE("a file that is neither PNG nor JPEG") {
         write_file(dir / "train/cat/a.png", "\x89PNG not really");
         CHECK_THROWS_WITH_AS(qmlr::data::load_image_folder(dir.path(), "train", kSpec),
-                             doctest::Contains("a.png: cannot decode as PNG or JPEG"), qmlr::Error);
+                             doctest::Contains("a.png: not a PNG or JPEG file (expected the PNG signature "
+                                               "89 50 4E 47 or the JPEG start marker FF D8, found 89 50 4E 47)"),
+                             qmlr::Error);
     }
     SUBCASE("missing split") {
         CHECK_THROWS_WITH_AS(qmlr::data::load_image_folder(dir.path(), "test", kSpec),
                              doctest::Contains("test: no such folder"), qmlr::Error);
+    }
+}
+
+TEST_CASE("image folder: corrupt or truncated files are named with their format and what is wrong") {
+    TempDir dir;
+    write_tiny_folder(dir);
+    const auto load = [&] { return qmlr::data::load_image_folder(dir.path(), "train", kSpec); };
+    const fs::path png = dir / "train/cat/a.png";
+    const std::string png_bytes = read_file(png);
+    const std::size_t idat = png_bytes.find("IDAT") - 4;  // the chunk starts with its length
+    const std::string at_idat = "chunk 'IDAT' at byte " + std::to_string(idat);
+    SUBCASE("a flipped byte in PNG data fails the chunk's CRC (stb_image would not notice)") {
+        // The last data byte of IDAT, in zlib's Adler-32, which stb_image does not check either;
+        // IDAT is followed by its CRC (4 bytes) and the 12-byte IEND chunk.
+        std::string flipped = png_bytes;
+        const std::size_t last_idat_byte = png_bytes.size() - 12 - 4 - 1;
+        flipped[last_idat_byte] = static_cast<char>(flipped[last_idat_byte] ^ 0x01);
+        write_file(png, flipped);
+        CHECK_THROWS_WITH_AS(load(), doctest::Contains(("a.png: corrupt PNG: " + at_idat + " fails its CRC-32 check").c_str()),
+                             qmlr::Error);
+    }
+    SUBCASE("a PNG cut inside a chunk") {
+        write_file(png, png_bytes.substr(0, idat + 12));
+        CHECK_THROWS_WITH_AS(load(), doctest::Contains(("a.png: corrupt PNG: " + at_idat + " needs").c_str()), qmlr::Error);
+    }
+    SUBCASE("a PNG cut before its IEND chunk") {
+        write_file(png, png_bytes.substr(0, png_bytes.size() - 12));
+        CHECK_THROWS_WITH_AS(load(), doctest::Contains("a.png: corrupt PNG: no IEND chunk before the end of the file"),
+                             qmlr::Error);
+    }
+    const fs::path jpg = dir / "train/dog/x.jpg";
+    write_jpg(jpg, 3, 4, rgb_pattern(3, 4, 100));
+    const std::string jpg_bytes = read_file(jpg);
+    SUBCASE("a truncated JPEG is reported as one, not as a bad PNG") {
+        write_file(jpg, jpg_bytes.substr(0, jpg_bytes.size() / 2));
+        CHECK_THROWS_WITH_AS(load(),
+                             doctest::Contains("x.jpg: truncated or corrupt JPEG: it does not end with the "
+                                               "end-of-image marker FF D9 (truncated). Replace the file"),
+                             qmlr::Error);
+    }
+    SUBCASE("a JPEG with both markers but nothing decodable between them") {
+        write_file(jpg, "\xFF\xD8\xFF\xD9");
+        CHECK_THROWS_WITH_AS(load(), doctest::Contains("x.jpg: truncated or corrupt JPEG: cannot decode it ("),
+                             qmlr::Error);
+    }
+    SUBCASE("intact files pass the checks") {
+        CHECK(load().size() == 4);
     }
 }
 

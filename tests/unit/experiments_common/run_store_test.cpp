@@ -121,3 +121,8 @@ TEST_CASE("the program meta file embeds each run's meta") {
     CHECK(text.find("\"status\": \"not finished\"") != std::string::npos);
     CHECK(text.find("\"git_revision\": ") != std::string::npos);
 }
+
+TEST_CASE("run store: shared caches live under <out>/runs/cache/, not in the data folder") {
+    const RunStore store("results/paper");
+    CHECK(store.cache_directory() == std::filesystem::path("results/paper/runs/cache"));
+}

@@ -1,5 +1,5 @@
 // The derived quantities (best a, gain and SE_Δ, the transition rule) and the reference checks
-// on hand-built sweep tables, and the sweep's run list.
+// on hand-built sweep tables, and the sweep's run list (docs/natural_quantization.md §8.5, §9.4).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -49,7 +49,7 @@ void write_sweeps(const std::filesystem::path& dir, bool with_advantage) {
 
 }  // namespace
 
-TEST_CASE("the analysis finds the best a, its gain with SE_Δ, and the transition by the spec's rule") {
+TEST_CASE("the analysis finds the best a, its gain with SE_Δ, and the transition by the rule of §9.4") {
     test::TempDir dir;
     write_sweeps(dir.path(), true);
     const SweepAnalysis s = analyse_sweeps(dir.path());
@@ -92,7 +92,7 @@ TEST_CASE("the reference checks pass, fail and report not run as the results say
     CHECK(verdicts(dir.path())["C2"] == experiments::Verdict::fail);
 }
 
-TEST_CASE("the default sweep has the spec's 102 runs with distinct names and configs") {
+TEST_CASE("the default sweep has the 102 runs of §8.5 with distinct names and configs") {
     const auto runs = sweep_runs(profile_sizes(Profile::standard));
     CHECK(runs.size() == 12 * 3 + 21 * 3 + 3);
     std::set<std::string> names, hashes;

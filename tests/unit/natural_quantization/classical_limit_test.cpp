@@ -1,5 +1,6 @@
-// E1 and E5 of the spec on the real data: the quantum network at a = 0 (g = π/2) is the sign
-// network exactly, and the training data are the first 5,000 images of the MNIST file.
+// E1 and E5 of docs/natural_quantization.md §9.3 on the real data: the quantum network at a = 0 (g
+// = π/2) is the sign network exactly, and the training data are the first 5,000 images of the MNIST
+// file.
 #include <doctest/doctest.h>
 
 #include <cmath>

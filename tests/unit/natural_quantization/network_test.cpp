@@ -1,6 +1,6 @@
 // The network-level parts of the natural-quantization model: the straight-through gradient
 // (T3), the vote (T4), the projective fast path, continuity in a (E3), thread independence (E4)
-// and the random-stream addressing.
+// and the random-stream addressing (docs/natural_quantization.md §8.2–8.4, §9.2–9.3).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -166,7 +166,7 @@ TEST_CASE("E4: training and the vote are bitwise identical on 1 and 2 threads") 
     CHECK(std::vector<double>(errors.begin(), errors.begin() + 6) == std::vector<double>(errors.begin() + 6, errors.end()));
 }
 
-TEST_CASE("the network has the spec's layers: no biases, the last hidden layer projective") {
+TEST_CASE("the network has the layers of §8.2: no biases, the last hidden layer projective") {
     NetworkSpec spec;
     spec.neurons.a = 0.5;
     spec.neurons.g = 0.3;

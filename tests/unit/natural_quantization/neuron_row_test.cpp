@@ -54,37 +54,40 @@ std::vector<nq::NeuronSettings> settings_grid() {
 }  // namespace
 
 TEST_CASE("neuron row: AVX2 probabilities within 1e-14 and angles within 1e-13 of libm's") {
-    if (!qmlr::cpu_has_avx2_fma()) return;  // nothing to compare on this CPU
-    qmlr::Rng rng(3, "neuron-row-accuracy");
-    constexpr double kMargin = 1e-14;
-    const std::size_t n = 37;  // nine groups of four and a tail of one
-    for (const nq::NeuronSettings& settings : settings_grid())
-        for (int trial = 0; trial < 100; ++trial) {
-            const Row row = random_row(n, rng);
-            // Draws just below and just above P: the outcome tells on which side the kernel's P
-            // lies, so agreement bounds its error by kMargin.
-            for (const double side : {-1.0, 1.0}) {
-                std::vector<double> u(n);
-                for (std::size_t i = 0; i < n; ++i) u[i] = scalar_plus(row.states[i], row.h[i], settings) + side * kMargin;
-                std::vector<nq::NeuronState> fast = row.states, reference = row.states;
-                std::vector<float> s_fast(n), s_reference(n);
-                nq::neuron_row_avx2(fast.data(), row.h.data(), u.data(), n, settings, s_fast.data());
-                nq::neuron_row_scalar(reference.data(), row.h.data(), u.data(), n, settings, s_reference.data());
-                for (std::size_t i = 0; i < n; ++i) {
-                    REQUIRE(s_fast[i] == s_reference[i]);
-                    REQUIRE(fast[i].m == reference[i].m);
-                    // Modulo 2π: ±π are one state, and which one a sine of ~1e-16 picks is rounding.
-                    CHECK(std::fabs(std::remainder(fast[i].phi - reference[i].phi, 2 * pi)) <= 1e-13);
+    if constexpr (qmlr::kAvx2KernelsBuilt) {  // else this build has no AVX2 kernels
+        if (!qmlr::cpu_has_avx2_fma()) return;  // nothing to compare on this CPU
+        qmlr::Rng rng(3, "neuron-row-accuracy");
+        constexpr double kMargin = 1e-14;
+        const std::size_t n = 37;  // nine groups of four and a tail of one
+        for (const nq::NeuronSettings& settings : settings_grid())
+            for (int trial = 0; trial < 100; ++trial) {
+                const Row row = random_row(n, rng);
+                // Draws just below and just above P: the outcome tells on which side the kernel's P
+                // lies, so agreement bounds its error by kMargin.
+                for (const double side : {-1.0, 1.0}) {
+                    std::vector<double> u(n);
+                    for (std::size_t i = 0; i < n; ++i) u[i] = scalar_plus(row.states[i], row.h[i], settings) + side * kMargin;
+                    std::vector<nq::NeuronState> fast = row.states, reference = row.states;
+                    std::vector<float> s_fast(n), s_reference(n);
+                    nq::neuron_row_avx2(fast.data(), row.h.data(), u.data(), n, settings, s_fast.data());
+                    nq::neuron_row_scalar(reference.data(), row.h.data(), u.data(), n, settings, s_reference.data());
+                    for (std::size_t i = 0; i < n; ++i) {
+                        REQUIRE(s_fast[i] == s_reference[i]);
+                        REQUIRE(fast[i].m == reference[i].m);
+                        // Modulo 2π: ±π are one state, and which one a sine of ~1e-16 picks is rounding.
+                        CHECK(std::fabs(std::remainder(fast[i].phi - reference[i].phi, 2 * pi)) <= 1e-13);
+                    }
                 }
             }
-        }
+    }
 }
 
 TEST_CASE("neuron row at a = 0, g = pi/2: both kernels give sgn h with certainty") {
     qmlr::Rng rng(4, "neuron-row-classical");
     const std::size_t n = 41;
     std::vector<nq::NeuronRowKernel> kernels = {nq::neuron_row_scalar};
-    if (qmlr::cpu_has_avx2_fma()) kernels.push_back(nq::neuron_row_avx2);
+    if constexpr (qmlr::kAvx2KernelsBuilt)
+        if (qmlr::cpu_has_avx2_fma()) kernels.push_back(nq::neuron_row_avx2);
     for (int trial = 0; trial < 200; ++trial) {
         Row row = random_row(n, rng);
         for (std::size_t i = 0; i < n; ++i) {

@@ -1,4 +1,4 @@
-// The single-neuron tables and statistical checks of natural_quantization.md §9.1–9.2.
+// The single-neuron tables and statistical checks of docs/natural_quantization.md §9.1–9.2.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -25,7 +25,7 @@ double model1_plus(double h, double a, nq::Squash kind = nq::Squash::tanh) {
 
 }  // namespace
 
-TEST_CASE("Model 1: P(s = +1) = cos^2[(pi/4)(1 - tanh(h/a))] matches the spec table") {
+TEST_CASE("Model 1: P(s = +1) = cos^2[(pi/4)(1 - tanh(h/a))] matches the §9.1 table") {
     const std::array<double, 9> h = {-2, -1, -0.5, -0.1, 0, 0.1, 0.5, 1, 2};
     const std::array<std::pair<double, std::array<double, 9>>, 4> table = {{
         {0.1, {0.000000, 0.000000, 0.000000, 0.034652, 0.500000, 0.965348, 1.000000, 1.000000, 1.000000}},
@@ -71,7 +71,7 @@ TEST_CASE("a = 0 is the sign network: the outcome is sgn h with probability exac
     CHECK_THROWS_AS(nq::squash(1.0, -0.1, nq::Squash::tanh), qmlr::Error);
 }
 
-TEST_CASE("Model 2: outcome probability and post-measurement angles match the spec table") {
+TEST_CASE("Model 2: outcome probability and post-measurement angles match the §9.1 table") {
     struct Row { double phi, g, p_plus, phi_plus, phi_minus; };
     const Row rows[] = {
         {pi / 3, pi / 8, 0.595671, 0.736364, 1.425207},
@@ -120,7 +120,7 @@ TEST_CASE("the arcsin form equals the authors' literal asin formula wherever tha
     CHECK(nq::post_measurement_angle(0.3, pi / 2, -1, nq::KrausUpdate::arcsin) == pi);
 }
 
-TEST_CASE("the arcsin and exact updates agree on [-pi, pi] and differ outside (spec 4.5)") {
+TEST_CASE("the arcsin and exact updates agree on [-pi, pi] and differ outside (§4.5)") {
     for (double phi = -pi; phi <= pi; phi += pi / 17)
         for (double g : {0.1, pi / 4, 1.3})
             for (int m : {+1, -1}) {

@@ -1,4 +1,4 @@
-// natural_quantization.md §9.3 E6: the neuron formulas against an independent simulation of
+// docs/natural_quantization.md §9.3 E6: the neuron formulas against an independent simulation of
 // the neuron qubit and the ancilla circuit of §4.3 on the state-vector simulator.
 #include <doctest/doctest.h>
 

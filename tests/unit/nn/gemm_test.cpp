@@ -7,6 +7,7 @@
 
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
+#include "core/simd_level.hpp"
 #include "nn/gemm.hpp"
 #include "nn/simd_kernels.hpp"
 
@@ -102,37 +103,43 @@ TEST_CASE("micro-kernels: scalar and AVX2 agree on full and edge tiles") {
             REQUIRE(std::abs(scalar[r * 20 + j] - sum) < 1e-4);
         }
     CHECK(scalar[16] == 1.0f);  // outside the tile
-    // Dot kernel: rows of A (2×k) against rows of B (4×k), k = 37 leaves a 5-wide tail.
-    std::vector<float> dot_scalar(2 * 5, 1.0f);
-    const float* a_rows[2] = {a.data(), a.data() + k};
-    const float* b_rows[4] = {b.data(), b.data() + k, b.data() + 2 * k, b.data() + 3 * k};
-    const float* b_edge[4] = {b_rows[0], b_rows[1], b_rows[2], b_rows[2]};
-    dot_kernel_scalar(1, k, a_rows, 0, b_rows, 0, dot_scalar.data(), 5, true, 2, 4);
-    for (std::size_t i = 0; i < 2; ++i)
-        for (std::size_t j = 0; j < 4; ++j) {
+    // Dot kernel: rows of A (3×k) against rows of B (4×k), k = 37 leaves a 5-wide tail. The
+    // kernel reads kDotRows A and kDotCols B row pointers whatever m_valid and n_valid are, so an
+    // edge tile repeats a valid row in the unused slots.
+    static_assert(kDotRows == 3 && kDotCols == 4, "the row-pointer arrays below list every slot");
+    std::vector<float> dot_scalar(kDotRows * 5, 1.0f);
+    const float* a_rows[kDotRows] = {a.data(), a.data() + k, a.data() + 2 * k};
+    const float* a_edge[kDotRows] = {a_rows[0], a_rows[0], a_rows[0]};
+    const float* b_rows[kDotCols] = {b.data(), b.data() + k, b.data() + 2 * k, b.data() + 3 * k};
+    const float* b_edge[kDotCols] = {b_rows[0], b_rows[1], b_rows[2], b_rows[2]};
+    dot_kernel_scalar(1, k, a_rows, 0, b_rows, 0, dot_scalar.data(), 5, true, kDotRows, kDotCols);
+    for (std::size_t i = 0; i < kDotRows; ++i)
+        for (std::size_t j = 0; j < kDotCols; ++j) {
             double sum = 1.0;
             for (std::size_t p = 0; p < k; ++p) sum += static_cast<double>(a[i * k + p]) * b[j * k + p];
             REQUIRE(std::abs(dot_scalar[i * 5 + j] - sum) < 1e-4);
         }
-    if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return;
-    std::vector<float> vector_full(kGemmRows * 20, 1.0f), vector_edge(kGemmRows * 20, 1.0f);
-    broadcast_kernel_avx2(k, a.data(), b.data(), vector_full.data(), 20, true, 6, 16);
-    broadcast_kernel_avx2(k, a.data(), b.data(), vector_edge.data(), 20, false, 4, 9);
-    for (std::size_t r = 0; r < kGemmRows; ++r)
-        for (std::size_t j = 0; j < kGemmCols; ++j) {
-            CHECK(std::abs(vector_full[r * 20 + j] - scalar[r * 20 + j]) < 1e-4);
-            if (r < 4 && j < 9) CHECK(std::abs(vector_edge[r * 20 + j] + 1.0f - scalar[r * 20 + j]) < 1e-4);
-            else CHECK(vector_edge[r * 20 + j] == 1.0f);
-        }
-    std::vector<float> dot_vector(2 * 5, 1.0f), dot_edge(2 * 5, 1.0f);
-    dot_kernel_avx2(1, k, a_rows, 0, b_rows, 0, dot_vector.data(), 5, true, 2, 4);
-    dot_kernel_avx2(1, k, a_rows, 0, b_edge, 0, dot_edge.data(), 5, false, 1, 3);
-    for (std::size_t i = 0; i < 2; ++i)
-        for (std::size_t j = 0; j < 5; ++j) {
-            if (j < 4) CHECK(std::abs(dot_vector[i * 5 + j] - dot_scalar[i * 5 + j]) < 1e-4);
-            if (i < 1 && j < 3) CHECK(std::abs(dot_edge[i * 5 + j] + 1.0f - dot_scalar[i * 5 + j]) < 1e-4);
-            else CHECK(dot_edge[i * 5 + j] == 1.0f);
-        }
+    if constexpr (qmlr::kAvx2KernelsBuilt) {  // else this build has no AVX2 kernels
+        if (!qmlr::cpu_has_avx2_fma()) return;  // nothing to compare on this CPU
+        std::vector<float> vector_full(kGemmRows * 20, 1.0f), vector_edge(kGemmRows * 20, 1.0f);
+        broadcast_kernel_avx2(k, a.data(), b.data(), vector_full.data(), 20, true, 6, 16);
+        broadcast_kernel_avx2(k, a.data(), b.data(), vector_edge.data(), 20, false, 4, 9);
+        for (std::size_t r = 0; r < kGemmRows; ++r)
+            for (std::size_t j = 0; j < kGemmCols; ++j) {
+                CHECK(std::abs(vector_full[r * 20 + j] - scalar[r * 20 + j]) < 1e-4);
+                if (r < 4 && j < 9) CHECK(std::abs(vector_edge[r * 20 + j] + 1.0f - scalar[r * 20 + j]) < 1e-4);
+                else CHECK(vector_edge[r * 20 + j] == 1.0f);
+            }
+        std::vector<float> dot_vector(kDotRows * 5, 1.0f), dot_edge(kDotRows * 5, 1.0f);
+        dot_kernel_avx2(1, k, a_rows, 0, b_rows, 0, dot_vector.data(), 5, true, kDotRows, kDotCols);
+        dot_kernel_avx2(1, k, a_edge, 0, b_edge, 0, dot_edge.data(), 5, false, 1, 3);
+        for (std::size_t i = 0; i < kDotRows; ++i)
+            for (std::size_t j = 0; j < 5; ++j) {
+                if (j < kDotCols) CHECK(std::abs(dot_vector[i * 5 + j] - dot_scalar[i * 5 + j]) < 1e-4);
+                if (i < 1 && j < 3) CHECK(std::abs(dot_edge[i * 5 + j] + 1.0f - dot_scalar[i * 5 + j]) < 1e-4);
+                else CHECK(dot_edge[i * 5 + j] == 1.0f);
+            }
+    }
 }
 
 TEST_CASE("gemm_segmented_dot: strided rows read in pieces") {

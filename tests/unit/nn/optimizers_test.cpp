@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/simd_level.hpp"
 #include "nn/adam.hpp"
 #include "nn/lr_schedule.hpp"
 #include "nn/sgd.hpp"
@@ -70,25 +71,27 @@ TEST_CASE("Adam: bias-corrected steps as in PyTorch") {
 }
 
 TEST_CASE("Adam kernels: AVX2 and portable updates agree to rounding") {
-    if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return;
-    qmlr::Rng rng(3, "adam-kernel-test");
-    std::vector<float> grad(37), w(37), m(37), v(37);
-    for (std::size_t i = 0; i < 37; ++i) {
-        grad[i] = static_cast<float>(rng.normal());
-        w[i] = static_cast<float>(rng.normal());
-        m[i] = static_cast<float>(0.1 * rng.normal());
-        v[i] = static_cast<float>(rng.uniform(0.0, 0.01));
+    if constexpr (qmlr::kAvx2KernelsBuilt) {  // else this build has no AVX2 kernels
+        if (!qmlr::cpu_has_avx2_fma()) return;  // nothing to compare on this CPU
+        qmlr::Rng rng(3, "adam-kernel-test");
+        std::vector<float> grad(37), w(37), m(37), v(37);
+        for (std::size_t i = 0; i < 37; ++i) {
+            grad[i] = static_cast<float>(rng.normal());
+            w[i] = static_cast<float>(rng.normal());
+            m[i] = static_cast<float>(0.1 * rng.normal());
+            v[i] = static_cast<float>(rng.uniform(0.0, 0.01));
+        }
+        auto w2 = w, m2 = m, v2 = v;
+        const detail::AdamCoefficients k{0.9f, 0.999f, 1e-8f, 0.01f, 0.003f, 1.7f};
+        detail::adam_kernel_scalar(k, grad.data(), w.data(), m.data(), v.data(), 37);
+        detail::adam_kernel_avx2(k, grad.data(), w2.data(), m2.data(), v2.data(), 37);
+        for (std::size_t i = 0; i < 37; ++i) {
+            CHECK(w2[i] == doctest::Approx(w[i]).epsilon(1e-6));
+            CHECK(m2[i] == doctest::Approx(m[i]).epsilon(1e-6));
+            CHECK(v2[i] == doctest::Approx(v[i]).epsilon(1e-6));
+        }
+        CHECK(w2[36] == w[36]);  // the tail runs the portable loop
     }
-    auto w2 = w, m2 = m, v2 = v;
-    const detail::AdamCoefficients k{0.9f, 0.999f, 1e-8f, 0.01f, 0.003f, 1.7f};
-    detail::adam_kernel_scalar(k, grad.data(), w.data(), m.data(), v.data(), 37);
-    detail::adam_kernel_avx2(k, grad.data(), w2.data(), m2.data(), v2.data(), 37);
-    for (std::size_t i = 0; i < 37; ++i) {
-        CHECK(w2[i] == doctest::Approx(w[i]).epsilon(1e-6));
-        CHECK(m2[i] == doctest::Approx(m[i]).epsilon(1e-6));
-        CHECK(v2[i] == doctest::Approx(v[i]).epsilon(1e-6));
-    }
-    CHECK(w2[36] == w[36]);  // the tail runs the portable loop
 }
 
 TEST_CASE("learning-rate schedules") {

@@ -1,5 +1,5 @@
-// Evaluation conditions: rotate first, then add the shared noise field (qplr.md §7.4), clipping,
-// and paired noise across σ.
+// Evaluation conditions: rotate first, then add the shared noise field (docs/qplr.md §7.4),
+// clipping, and paired noise across σ.
 #include <doctest/doctest.h>
 
 #include <cmath>

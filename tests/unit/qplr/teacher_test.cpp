@@ -1,5 +1,5 @@
 // The QPLR teacher circuit against the dense reference simulator and the product formulas of
-// qplr.md §5 (checks I1, I2, I4), and the teacher model's output shapes.
+// docs/qplr.md §5 (checks I1, I2, I4), and the teacher model's output shapes.
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -134,7 +134,7 @@ TEST_CASE("projective measurement collapses and renormalises (hand-computed)") {
 
 TEST_CASE("Kraus pair: natural-quantization weak measurement, hand-computed table") {
     // phi = pi/3, g = pi/4: P(m=+1) = (1 + sin g cos phi)/2 = 0.676777; the post-measurement
-    // angle is 0.469475 (m = +1) or 1.896924 (m = -1) (natural_quantization.md §9.1).
+    // angle is 0.469475 (m = +1) or 1.896924 (m = -1) (docs/natural_quantization.md §9.1).
     const double phi = kPi / 3, g = kPi / 4;
     const double a = std::sqrt((1 + std::sin(g)) / 2), b = std::sqrt((1 - std::sin(g)) / 2);
     const Matrix2 plus{{a, 0, 0, b}}, minus{{b, 0, 0, a}};

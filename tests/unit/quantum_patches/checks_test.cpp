@@ -107,7 +107,8 @@ TEST_CASE("quantum_patches checks: match, failure, known deviation and not run o
     CHECK(outcomes["S1"].verdict == Verdict::match);
     CHECK(outcomes["G1"].verdict == Verdict::fail);  // CIFAR-10 off by 2 %
 
-    // Models trained on a per-class subset are not compared with the paper (§8.2); the
+    // Models trained on a per-class subset are not compared with the paper
+    // (docs/quantum_patches.md §8.2); the
     // implementation rows still are.
     test::TempDir subset;
     write_results(subset.path(), "default",

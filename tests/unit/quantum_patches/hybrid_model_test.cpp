@@ -14,7 +14,7 @@
 using namespace qmlr;
 using namespace qmlr::quantum_patches;
 
-TEST_CASE("hybrid model: shapes and parameter count of §7.3") {
+TEST_CASE("hybrid model: shapes and parameter count of docs/quantum_patches.md §7.3") {
     nn::Model cifar = make_hybrid_model(3, 32), mnist = make_hybrid_model(1, 28);
     CHECK(cifar.output_shape(Shape{2, 3, 32, 32}) == Shape{2, 10});
     CHECK(mnist.output_shape(Shape{2, 1, 28, 28}) == Shape{2, 10});
@@ -47,7 +47,7 @@ TEST_CASE("hybrid model: last-layer RZ angles get zero gradient (H2); all angles
     for (float v : out) CHECK(std::abs(v - 1.0f) <= 1e-15);
 }
 
-TEST_CASE("attack success rates on the worked example of §8.1 (A3)") {
+TEST_CASE("attack success rates on the worked example of docs/quantum_patches.md §8.1 (A3)") {
     // 10 images: 6 correct when clean, 3 of those flip; 1 of the 4 wrong ones becomes correct.
     const std::vector<int> labels{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     const std::vector<int> clean{0, 1, 2, 3, 4, 5, 0, 0, 0, 0};

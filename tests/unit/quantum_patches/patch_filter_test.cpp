@@ -29,7 +29,7 @@ std::array<double, 4> kernel(const PatchFilter& filter, const std::vector<double
 
 }  // namespace
 
-TEST_CASE("patch filter: golden values of quantum_patches.md §8.1 for both gate lists") {
+TEST_CASE("patch filter: golden values of docs/quantum_patches.md §8.1 for both gate lists") {
     struct Golden {
         std::vector<double> x;
         std::array<double, 4> new_list, legacy;
@@ -91,7 +91,7 @@ TEST_CASE("patch filter: closed forms (P1) and, without the random layer, cos(pi
     }
 }
 
-TEST_CASE("patch filter: the gate list from the spec's table matches a hand-built circuit") {
+TEST_CASE("patch filter: the gate list of docs/quantum_patches.md §5.2 matches a hand-built circuit") {
     const auto& w = kPatchWeights;
     quantum::Circuit hand(4);
     for (int q = 0; q < 4; ++q) hand.rx(q, quantum::Angle::input(static_cast<std::size_t>(q), std::numbers::pi));
