@@ -28,7 +28,15 @@ trap cleanup EXIT
 bind() { mkdir -p "$2"; mount --bind "$1" "$2"; mounted+=("$2"); }
 mount -t proc proc "$root/proc"; mounted+=("$root/proc")
 bind /dev "$root/dev"
+# The host's network setup comes along: its resolver and any locally added CA certificates
+# (for example a TLS-inspecting proxy's), which Debian's node needs named in NODE_EXTRA_CA_CERTS.
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+extra_ca=()
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates > /dev/null
+  extra_ca=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+fi
 mirror_env=""
 if [[ -n ${QMLR_FRESH_MIRROR:-} ]]; then
   bind "$QMLR_FRESH_MIRROR" "$root/mirror"
@@ -40,7 +48,8 @@ git clone -q "$project" "$root/root/qmlr"
 run_in_root() {  # run_in_root LOG COMMAND: runs COMMAND in the clone, times it, keeps its log
   local log=$1 command=$2 start status=0
   start=$(date +%s)
-  chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 $mirror_env \
+  chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+    "${extra_ca[@]}" $mirror_env \
     bash -c "cd /root/qmlr && $command" > "$root/root/$log" 2>&1 || status=$?
   echo "$command: exit $status after $(( $(date +%s) - start )) s (log: $root/root/$log)"
   return $status
