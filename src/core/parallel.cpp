@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "core/cpu_allocation.hpp"
 #include "core/error.hpp"
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -41,21 +42,16 @@ void run_serially(std::size_t chunks, ChunkBody body) {
     for (std::size_t k = 0; k < chunks; ++k) body(k);
 }
 
-int hardware_threads() {
-    const unsigned n = std::thread::hardware_concurrency();
-    return n == 0 ? 1 : static_cast<int>(n);
-}
-
 int default_thread_count() {
     if (const char* env = std::getenv("QMLR_THREADS"); env != nullptr && *env != '\0') {
         char* end = nullptr;
         const long n = std::strtol(env, &end, 10);
         if (*end != '\0' || n < 0 || n > 1024)
-            throw Error("QMLR_THREADS must be an integer in 0..1024 (0 = all cores), got '" +
+            throw Error("QMLR_THREADS must be an integer in 0..1024 (0 = every CPU this process may use), got '" +
                         std::string(env) + "'");
-        return n == 0 ? hardware_threads() : static_cast<int>(n);
+        return n == 0 ? usable_cpu_count() : static_cast<int>(n);
     }
-    return hardware_threads();
+    return usable_cpu_count();
 }
 
 // Spins while waiting for `ready` for up to kSpinBudget before the caller falls back to a
@@ -199,13 +195,13 @@ ThreadPool& current_pool() {
 
 void set_thread_count(int threads) {
     if (threads < 0 || threads > 1024)
-        throw Error("thread count must be in 0..1024 (0 = all cores), got " +
+        throw Error("thread count must be in 0..1024 (0 = every CPU this process may use), got " +
                     std::to_string(threads));
     if (inside_chunk)
         throw Error("set_thread_count was called from inside a parallel chunk; call it between "
                     "parallel calls (e.g. at program start)");
     std::lock_guard lock(pool_mutex);
-    const int wanted = threads == 0 ? hardware_threads() : threads;
+    const int wanted = threads == 0 ? usable_cpu_count() : threads;
     if (!pool || pool->threads() != wanted) replace_pool(wanted);
 }
 

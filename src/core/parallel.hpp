@@ -13,8 +13,9 @@
 
 namespace qmlr {
 
-// Number of threads parallel calls use (the caller included). 0 = one per hardware thread.
-// Default: $QMLR_THREADS if set, else the hardware count. Call between parallel calls only.
+// Number of threads parallel calls use (the caller included). 0 = one per CPU this process may
+// use (usable_cpu_count(): affinity mask, cgroup quota, SLURM_CPUS_PER_TASK).
+// Default: $QMLR_THREADS if set, else that count. Call between parallel calls only.
 void set_thread_count(int threads);
 int thread_count();
 

@@ -77,7 +77,7 @@ void add_run_options(Cli& cli) {
     cli.add_option("seed", "S", "run one seed");
     cli.add_option("seeds", "LIST", "seeds to run: 0,1,2 or a range 0-2 (default: the profile's)");
     cli.add_option("profile", "NAME", "quick (seconds, smoke test) | default | paper (full settings)", "default");
-    cli.add_option("threads", "T", "worker threads; 0 = one per core", "0");
+    cli.add_option("threads", "T", "worker threads; 0 = one per CPU this process may use (affinity, cgroup quota, Slurm)", "0");
     cli.add_option("out", "DIR",
                    "where the CSV files go (default: " + default_out_folder(Profile::standard, cli.program()).string() +
                        " with --profile default, " + default_out_folder(Profile::quick, cli.program()).string() +
