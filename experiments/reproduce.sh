@@ -13,7 +13,10 @@
 set -euo pipefail
 
 build=$1 profile=$2 papers=$3
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)  # the reference values and protocols
+# The reference values and the protocols, as paths from here (the report quotes them).
+here=$(dirname "${BASH_SOURCE[0]}")
+reference=$(realpath --relative-to="$PWD" "$here/../tests/reference")
+protocols=$(realpath --relative-to="$PWD" "$here")
 out=${4:-}
 if [[ -z $out ]]; then
   if [[ $profile == default ]]; then out=results; else out=results-$profile; fi
@@ -57,5 +60,5 @@ for k in "${!selected[@]}"; do
   done_expected=$(( done_expected + $(expected_seconds "$paper") ))
 done
 echo "reproduce: ${#selected[@]} paper(s) done in $(minutes $(( $(date +%s) - start ))); writing the report in $out/"
-"$build/experiments/report/report" --results "$out" --reference "$root/tests/reference" \
-  --protocols "$root/experiments" --out "$out"
+"$build/experiments/report/report" --results "$out" --reference "$reference" --protocols "$protocols" \
+  --out "$out"
