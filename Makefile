@@ -1,14 +1,14 @@
 # Front door over meson/ninja. The real build is meson.build.
 #
 #   make            install missing packages (make deps), configure, build everything
-#   make test       build, fetch data if needed, run every test (unit, and later regression/smoke)
+#   make test       build, fetch data if needed, run every test (unit, regression, smoke, scripts)
 #   make data       fetch and verify MNIST, Fashion-MNIST, CIFAR-10 into data/
 #                   make data CINIC10=path/to/CINIC-10.tar.gz  adds a user-supplied CINIC-10
 #   make reproduce  run the experiment programs, then write REPORT.md and figures/ beside the tables
 #                   (PROFILE=quick|default|paper, PAPERS=a,b; the report always covers every paper).
 #                   Only the default profile writes results/ (the committed tables); another
 #                   profile writes results-<profile>/ (git-ignored). OUT=dir picks another folder.
-#   make bench      build and run the benchmark programs in bench/ (and the PyTorch peer if present)
+#   make bench      build and run the benchmark programs in bench/ (then the PyTorch peers, if present)
 #   make sanitize   build in build-sanitize/ with AddressSanitizer + UBSan and run the tests
 #   make clean      remove the build folders (data/ and results/ stay)
 

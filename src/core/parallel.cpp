@@ -47,8 +47,8 @@ int default_thread_count() {
         char* end = nullptr;
         const long n = std::strtol(env, &end, 10);
         if (*end != '\0' || n < 0 || n > 1024)
-            throw Error("QMLR_THREADS must be an integer in 0..1024 (0 = every CPU this process may use), got '" +
-                        std::string(env) + "'");
+            throw Error("QMLR_THREADS must be an integer in 0..1024 (0 = every CPU this process "
+                        "may use), got '" + std::string(env) + "'");
         return n == 0 ? usable_cpu_count() : static_cast<int>(n);
     }
     return usable_cpu_count();

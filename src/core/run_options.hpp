@@ -2,7 +2,7 @@
 // The options every experiment program shares (see docs/conventions.md §10, "Programs and outputs"):
 //   --seed S | --seeds LIST   LIST = "0,1,2" or a range "0-2"
 //   --profile quick|default|paper
-//   --threads T               0 = one per hardware thread
+//   --threads T               0 = one per CPU this process may use (usable_cpu_count)
 //   --out DIR                 default: results/<program> with the default profile,
 //                             results-<profile>/<program> with another, so a quick or paper run
 //                             never overwrites the committed results; an explicit --out wins
