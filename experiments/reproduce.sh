@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs the selected experiment programs with one profile, then writes the report (make reproduce).
 #   experiments/reproduce.sh BUILD_DIR PROFILE PAPERS [OUT]
-#     PAPERS: comma-separated, in order (qplr,natural_quantization,quantum_patches)
+#     PAPERS: comma-separated names from experiments/papers.list, run in the order given
 #     OUT: the folder for every paper's tables and the report. Default: results/ for the default
 #          profile (the committed tables), results-<profile>/ (git-ignored) for any other, so a
 #          trial run never changes committed results.
 # Each program resumes from its OUT/<paper>/runs/ (finished runs are reused). Before each
 # program one line gives the overall progress: elapsed time and, for the default profile, the
-# expected time of what is left and the clock time it should end, from the wall times measured
-# on the reference machine (2 cores, x86-64 AVX2) and rescaled by how fast this machine has been
-# so far. Each program then draws its own progress line.
+# expected time of what is left and the clock time it should end, from the compute time the
+# committed results record (results/<paper>/<paper>.meta.json, total_compute_seconds) rescaled by
+# how fast this machine has been so far. Each program then draws its own progress line.
 set -euo pipefail
 
 build=$1 profile=$2 papers=$3
@@ -21,15 +21,13 @@ out=${4:-}
 if [[ -z $out ]]; then
   if [[ $profile == default ]]; then out=results; else out=results-$profile; fi
 fi
-known="qplr natural_quantization quantum_patches"
+known=$(grep -v '^#' "$here/papers.list" | tr '\n' ' ')
 
-# Default-profile wall time in seconds on the reference machine (README, "Time").
+# The committed default-profile compute time of a paper in whole seconds (0 when unknown).
 expected_seconds() {
-  case "$1" in
-    qplr) echo 2855 ;;
-    natural_quantization) echo 995 ;;
-    quantum_patches) echo 1240 ;;
-  esac
+  local meta="$here/../results/$1/$1.meta.json" seconds
+  seconds=$(grep -o '"total_compute_seconds": [0-9]*' "$meta" 2>/dev/null | grep -o '[0-9]*$') || seconds=0
+  echo "${seconds:-0}"
 }
 
 minutes() { echo "$(( ($1 + 30) / 60 )) min"; }
@@ -53,7 +51,8 @@ for k in "${!selected[@]}"; do
     for p in "${selected[@]:$k}"; do left=$(( left + $(expected_seconds "$p") )); done
     # Rescale by this machine's speed so far (resumed runs make it look faster; that is fine).
     if (( done_expected > 0 && elapsed > 0 )); then left=$(( left * elapsed / done_expected )); fi
-    line+="; about $(minutes "$left") left, done near $(date -d "@$(( now + left ))" +%H:%M)"
+    (( left > 0 )) &&
+      line+="; about $(minutes "$left") left, done near $(date -d "@$(( now + left ))" +%H:%M)"
   fi
   echo "$line"
   "$build/experiments/$paper/$paper" --profile "$profile" --out "$out/$paper"

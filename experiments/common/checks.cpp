@@ -92,6 +92,14 @@ CheckOutcome not_run(const ReferenceRow& row, std::string reason) {
     return outcome;
 }
 
+CheckOutcome failed(const ReferenceRow& row, std::string reason) {
+    CheckOutcome outcome = outcome_for(row);
+    outcome.ours = "—";
+    outcome.verdict = Verdict::fail;
+    outcome.reason = std::move(reason);
+    return outcome;
+}
+
 std::vector<CheckOutcome> all_not_run(const ReferenceTable& reference, const std::string& reason) {
     std::vector<CheckOutcome> outcomes;
     for (std::size_t i = 0; i < reference.size(); ++i) outcomes.push_back(not_run(reference.row(i), reason));
@@ -120,27 +128,6 @@ std::string format_summary(const SeedSummary& summary, int decimals) {
     else
         std::snprintf(buffer, sizeof buffer, "%.*f (n=%zu)", decimals, summary.mean, summary.n);
     return buffer;
-}
-
-ResultTable::ResultTable(const std::filesystem::path& path) : table_(read_csv(path)), source_(path.string()) {}
-
-std::vector<double> ResultTable::values(const Filter& where, std::string_view value_column) const {
-    std::vector<std::size_t> columns;
-    for (const auto& condition : where) columns.push_back(table_.column(condition.first));
-    const std::size_t value_index = table_.column(value_column);
-    std::vector<double> values;
-    for (std::size_t r = 0; r < table_.row_count(); ++r) {
-        const auto& row = table_.row(r);
-        bool selected = true;
-        for (std::size_t c = 0; c < where.size() && selected; ++c) selected = row[columns[c]] == where[c].second;
-        if (!selected) continue;
-        double value = 0;
-        if (!parse_double(row[value_index], value))
-            throw Error(source_ + ": row " + std::to_string(r + 2) + ", column '" + std::string(value_column) +
-                        "': expected a number, found '" + row[value_index] + "'");
-        values.push_back(value);
-    }
-    return values;
 }
 
 }  // namespace qmlr::experiments

@@ -61,6 +61,8 @@ private:
 // failure as well ("stale known_deviation"), so the marks in the reference stay true.
 CheckOutcome judge(const ReferenceRow& row, bool holds, std::string ours, std::string detail = "");
 CheckOutcome not_run(const ReferenceRow& row, std::string reason);
+// A FAIL of the row whatever its known_deviation mark says (a key that matches no result, …).
+CheckOutcome failed(const ReferenceRow& row, std::string reason);
 std::vector<CheckOutcome> all_not_run(const ReferenceTable& reference, const std::string& reason);
 
 // Mean and sample standard deviation (n − 1; 0 for one value) over seeds.
@@ -71,21 +73,5 @@ struct SeedSummary {
 SeedSummary summarize(const std::vector<double>& values);
 // "96.41 ± 0.22 (n=3)" with `decimals` digits after the point; "96.41 (n=1)" for one seed.
 std::string format_summary(const SeedSummary& summary, int decimals);
-
-// A tidy results table (one measurement per row) with selection by column values.
-class ResultTable {
-public:
-    using Filter = std::vector<std::pair<std::string, std::string>>;  // column = text, all must hold
-
-    explicit ResultTable(const std::filesystem::path& path);
-    // The numbers in `value_column` of the matching rows, in file order (an Error naming the
-    // file and row when one does not parse).
-    std::vector<double> values(const Filter& where, std::string_view value_column = "value") const;
-    const CsvTable& table() const { return table_; }
-
-private:
-    CsvTable table_;
-    std::string source_;
-};
 
 }  // namespace qmlr::experiments

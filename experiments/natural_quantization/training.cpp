@@ -1,5 +1,8 @@
 #include "experiments/natural_quantization/training.hpp"
 
+#include <charconv>
+
+#include "core/csv.hpp"
 #include "core/error.hpp"
 #include "nn/cross_entropy.hpp"
 #include "nn/data_order.hpp"
@@ -51,6 +54,51 @@ std::vector<EpochRecord> train_and_validate(Network& network, const LabelledImag
             record.validation = evaluate_by_vote(network, validation.images, validation.labels, seed, epoch, plan.shots);
         records.push_back(record);
         if (on_epoch) on_epoch(record);
+    }
+    return records;
+}
+
+namespace {
+
+const std::vector<std::string> kRecordColumns = {"epoch", "train_loss", "train_error", "validation_vote_error",
+                                                  "validation_single_pass_error"};
+
+double parse_number(const std::string& text, const std::string& where) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    require(error == std::errc() && end == text.data() + text.size() && !text.empty(),
+            where + ": expected a number, found '" + text + "'");
+    return value;
+}
+
+}  // namespace
+
+std::string records_csv(const std::vector<EpochRecord>& records) {
+    std::string text = csv_line(kRecordColumns);
+    for (const EpochRecord& r : records)
+        text += csv_line({std::to_string(r.epoch), format_number(r.train_loss), format_number(r.train_error),
+                          r.validation ? format_number(r.validation->vote_error) : "",
+                          r.validation ? format_number(r.validation->single_pass_error) : ""});
+    return text;
+}
+
+std::vector<EpochRecord> parse_records_csv(std::string_view text, const std::string& source) {
+    const CsvTable table = parse_csv(text, source);
+    require(table.columns() == kRecordColumns, source + ": not a table of epoch records (unexpected header)");
+    std::vector<EpochRecord> records;
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
+        const std::string where = source + " row " + std::to_string(r + 2);
+        EpochRecord record;
+        const double epoch = parse_number(table.at(r, "epoch"), where);
+        record.epoch = static_cast<int>(epoch);
+        require(record.epoch == epoch && epoch >= 1, where + ": the epoch must be a positive integer");
+        record.train_loss = parse_number(table.at(r, "train_loss"), where);
+        record.train_error = parse_number(table.at(r, "train_error"), where);
+        const std::string& vote = table.at(r, "validation_vote_error");
+        const std::string& single = table.at(r, "validation_single_pass_error");
+        require(vote.empty() == single.empty(), where + ": a validation error without the other");
+        if (!vote.empty()) record.validation = VoteResult{parse_number(vote, where), parse_number(single, where)};
+        records.push_back(record);
     }
     return records;
 }

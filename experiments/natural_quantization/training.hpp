@@ -8,6 +8,8 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/tensor.hpp"
@@ -43,5 +45,12 @@ std::vector<EpochRecord> train_and_validate(Network& network, const LabelledImag
                                             const LabelledImages& validation, std::uint64_t seed,
                                             const TrainingPlan& plan,
                                             const std::function<void(const EpochRecord&)>& on_epoch = {});
+
+// The records as CSV (epoch, train_loss, train_error, validation_vote_error,
+// validation_single_pass_error; the validation fields empty where there was none), every number
+// in its shortest exact text, and back (an Error naming `source` and the row when malformed).
+// A training run keeps them as its artifact, so later stages read the numbers as measured.
+std::string records_csv(const std::vector<EpochRecord>& records);
+std::vector<EpochRecord> parse_records_csv(std::string_view text, const std::string& source);
 
 }  // namespace qmlr::natural_quantization

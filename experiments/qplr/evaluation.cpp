@@ -66,12 +66,13 @@ std::vector<metrics::ReliabilityBin> clean_reliability(nn::Model& model, const I
     return metrics::reliability_bins(student_logits(model, set.images, scaling), set.labels);
 }
 
-std::vector<AttackResult> attack_student(nn::Model& model, const EvaluationSet& set,
+std::vector<AttackResult> attack_student(nn::Model& model, const Tensor& test_images, std::span<const int> test_labels,
                                          const AttackSettings& settings) {
-    const auto total = static_cast<std::size_t>(set.images.dim(0));
+    const auto total = static_cast<std::size_t>(test_images.dim(0));
+    require(total == test_labels.size(), "attack_student: need one label per test image");
     const std::size_t n = settings.images == 0 ? total : std::min(settings.images, total);
-    const Tensor images = nn::slice_batch(set.images, 0, n);
-    const std::span<const int> labels(set.labels.data(), n);
+    const Tensor images = nn::slice_batch(test_images, 0, n);
+    const std::span<const int> labels = test_labels.first(n);
     model.set_training(false);
     const std::vector<int> clean = metrics::predictions(nn::predict(model, images, 500));
     const auto measure = [&](const Tensor& adversarial) {
@@ -81,14 +82,13 @@ std::vector<AttackResult> attack_student(nn::Model& model, const EvaluationSet& 
     std::vector<AttackResult> results;
     for (std::size_t e = 0; e < settings.epsilons.size(); ++e) {
         const double epsilon = settings.epsilons[e];
-        results.push_back({"FGSM", epsilon, measure(attacks::fgsm(model, images, labels, {.epsilon = epsilon}))});
+        results.push_back({"fgsm", 1, epsilon, measure(attacks::fgsm(model, images, labels, {.epsilon = epsilon}))});
         attacks::PgdOptions pgd;
         pgd.epsilon = epsilon;
-        pgd.step_size = epsilon / 8.0;
+        pgd.step_size = settings.pgd_step_fraction * epsilon;
         pgd.steps = settings.pgd_steps;
         pgd.seed = Rng(settings.seed, "pgd-start", e).next_u64();
-        results.push_back({"PGD-" + std::to_string(settings.pgd_steps), epsilon,
-                           measure(attacks::pgd(model, images, labels, pgd))});
+        results.push_back({"pgd", settings.pgd_steps, epsilon, measure(attacks::pgd(model, images, labels, pgd))});
     }
     return results;
 }

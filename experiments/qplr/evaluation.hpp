@@ -2,7 +2,7 @@
 // Evaluating a student (docs/qplr.md §7.4–7.5): test images rotated (or not), then noise σ·n_i
 // added with one fixed field n_i per test image (stream (seed, "eval-noise", i)) shared by every σ,
 // rotation, clipping and method, so comparisons are paired; accuracy, ECE (15 bins), NLL and Brier
-// per condition; FGSM and PGD accuracy on clean images.
+// per condition; FGSM and PGD accuracy on clean images (docs/qplr.md §7.5).
 #include <cstdint>
 #include <span>
 #include <string>
@@ -54,19 +54,22 @@ std::vector<metrics::ReliabilityBin> clean_reliability(nn::Model& model, const I
 
 struct AttackSettings {
     std::vector<double> epsilons{0.05, 0.1, 0.2};
-    int pgd_steps = 20;        // α = ε/8
+    int pgd_steps = 20;
+    double pgd_step_fraction = 0.125;  // α = fraction·ε
     std::size_t images = 0;    // the first `images` test images; 0 = all
     std::uint64_t seed = 0;    // PGD start of ε index e: (Rng(seed, "pgd-start", e) seed, …)
 };
 
 struct AttackResult {
-    std::string attack;  // FGSM, PGD-20
+    std::string attack;  // fgsm, pgd
+    int steps = 1;       // 1 for FGSM, pgd_steps for PGD
     double epsilon = 0.0;
     std::vector<Measurement> values;  // accuracy, asr
 };
 
-// The model reads pixels directly (raw scaling).
-std::vector<AttackResult> attack_student(nn::Model& model, const EvaluationSet& set,
+// FGSM and PGD at every ε on the first settings.images clean test images (N,1,28,28) with their
+// labels. The model reads pixels directly (raw scaling).
+std::vector<AttackResult> attack_student(nn::Model& model, const Tensor& test_images, std::span<const int> test_labels,
                                          const AttackSettings& settings);
 
 }  // namespace qmlr::qplr

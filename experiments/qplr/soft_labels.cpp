@@ -1,6 +1,7 @@
 #include "experiments/qplr/soft_labels.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -72,6 +73,25 @@ std::vector<std::size_t> confident_subset(const Tensor& labels, double threshold
         if (*std::max_element(row, row + k) >= static_cast<float>(threshold)) subset.push_back(static_cast<std::size_t>(i));
     }
     return subset;
+}
+
+std::vector<std::uint8_t> encode_soft_labels(const SoftLabels& labels) {
+    require(labels.shot.shape() == labels.exact.shape(), "encode_soft_labels: shot and exact labels differ in shape");
+    std::vector<std::uint8_t> bytes(2 * labels.shot.size() * sizeof(float));
+    std::memcpy(bytes.data(), labels.shot.data(), labels.shot.size() * sizeof(float));
+    std::memcpy(bytes.data() + labels.shot.size() * sizeof(float), labels.exact.data(), labels.exact.size() * sizeof(float));
+    return bytes;
+}
+
+SoftLabels decode_soft_labels(std::span<const std::uint8_t> bytes, std::int64_t images, const std::string& source) {
+    SoftLabels labels{Tensor(Shape{images, 10}), Tensor(Shape{images, 10})};
+    const std::size_t half = labels.shot.size() * sizeof(float);
+    require(bytes.size() == 2 * half, source + ": expected " + std::to_string(2 * half) + " bytes of soft labels for " +
+                                          std::to_string(images) + " training images, found " +
+                                          std::to_string(bytes.size()));
+    std::memcpy(labels.shot.data(), bytes.data(), half);
+    std::memcpy(labels.exact.data(), bytes.data() + half, half);
+    return labels;
 }
 
 }  // namespace qmlr::qplr

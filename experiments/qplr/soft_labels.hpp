@@ -4,6 +4,7 @@
 // and the confident subset that method M4 trains on.
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,14 @@ Tensor soft_labels(TeacherNet& teacher, const Tensor& probabilities, const Label
 
 // Indices i (ascending) with max_k labels(i,k) >= threshold (compared in float, as stored).
 std::vector<std::size_t> confident_subset(const Tensor& labels, double threshold);
+
+// The teacher run's artifact labels.bin: the shot labels (N,10) then the exact labels (N,10),
+// float32 bit for bit in native byte order. (The run store checks its size and checksum.)
+struct SoftLabels {
+    Tensor shot, exact;
+};
+std::vector<std::uint8_t> encode_soft_labels(const SoftLabels& labels);
+// An Error naming `source` when the bytes are not 2·N·10 floats for N = `images`.
+SoftLabels decode_soft_labels(std::span<const std::uint8_t> bytes, std::int64_t images, const std::string& source);
 
 }  // namespace qmlr::qplr

@@ -1,82 +1,86 @@
 #include "experiments/qplr/tables.hpp"
 
+#include "experiments/qplr/methods.hpp"
+#include "experiments/qplr/settings.hpp"
+
 namespace qmlr::qplr {
 
 namespace {
 
-std::string size_of(const Tensor& t) { return std::to_string(t.dim(0)); }
-std::string optional_number(double value) { return value < 0 ? "" : format_number(value); }
-std::string seed_text(const TableRowContext& row) { return std::to_string(row.seed); }
+using experiments::Column;
+using experiments::ColumnType;
+using experiments::Metric;
+using experiments::TableSchema;
+
+Column dataset() { return {"dataset", ColumnType::text, "dataset key", dataset_keys()}; }
+Column seed() { return {"seed", ColumnType::integer, "the seed of the dataset's chain", {}}; }
+Column train_size() { return {"train_size", ColumnType::integer, "training images", {}}; }
+Column test_size() { return {"test_size", ColumnType::integer, "test images", {}}; }
+Column method() { return {"method", ColumnType::text, "student method (docs/qplr.md §7.3)", all_student_methods()}; }
+Column sigma() { return {"sigma", ColumnType::real, "Gaussian noise σ (pixel scale)", {}}; }
+Column rotation() { return {"rotation", ColumnType::real, "rotation before the noise (degrees)", {}}; }
+Column clipped() { return {"clipped", ColumnType::text, "noisy image clipped to [0,1]", {"yes", "no"}}; }
+Column student_epochs() { return {"student_epochs", ColumnType::integer, "student training epochs", {}}; }
+
+std::vector<TableSchema> make_tables() {
+    const std::vector<Column> condition_keys{dataset(), method(), sigma(), rotation(), clipped(), seed(),
+                                             train_size(), test_size(), student_epochs()};
+    return {
+        {kTeacherTable,
+         "the quantum teacher per dataset and seed: clean test accuracy from exact probabilities and from shots",
+         {dataset(), seed(), train_size(), test_size()},
+         {{"exact_test_accuracy", "percent", "argmax of the post-net on the exact Born probabilities"},
+          {"shot_test_accuracy", "percent", "argmax of the post-net on the shot histograms"},
+          {"layers", "count", "circuit layers"},
+          {"epochs", "count", "training epochs run"}}},
+        {kLabelsTable,
+         "the teacher's soft labels of the training images and their confident subsets (M4)",
+         {dataset(), seed(), {"labels", ColumnType::text, "shot or exact soft labels", {"shot", "exact"}}, train_size()},
+         {{"subset_size", "count", "training images whose largest soft-label probability >= confidence"},
+          {"subset_share", "percent", "the subset's share of the training images"},
+          {"train_argmax_accuracy", "percent", "argmax of the soft labels against the true labels"}}},
+        {kRobustnessTable,
+         "student test accuracy per noise σ, rotation and clipping",
+         condition_keys,
+         {{"accuracy", "percent", "test accuracy"}}},
+        {kCalibrationTable,
+         "student calibration per noise σ, rotation and clipping",
+         condition_keys,
+         {{"ece", "percent", "expected calibration error, 15 equal-width bins"},
+          {"nll", "nats", "mean negative log-likelihood of the true class"},
+          {"brier", "1", "multi-class Brier score (sum over classes, in [0, 2])"}}},
+        {kReliabilityTable,
+         "15-bin reliability diagram of each student on the clean test images",
+         {dataset(), method(), seed(), {"bin", ColumnType::integer, "confidence bin, 0-14", {}},
+          {"lower", ColumnType::real, "the bin's lower confidence bound (percent, exclusive)", {}},
+          {"upper", ColumnType::real, "the bin's upper confidence bound (percent, inclusive)", {}},
+          train_size(), test_size()},
+         {{"count", "count", "test images in the bin"},
+          {"accuracy", "percent", "accuracy in the bin (0 when empty)"},
+          {"confidence", "percent", "mean confidence in the bin (0 when empty)"}}},
+        {kAttacksTable,
+         "student accuracy under FGSM and PGD on the first attack_images clean test images",
+         {dataset(), method(), {"attack", ColumnType::text, "the attack", {"fgsm", "pgd"}},
+          {"epsilon", ColumnType::real, "L∞ budget ([0,1] pixel scale)", {}},
+          {"steps", ColumnType::integer, "gradient steps: 1 for FGSM, pgd_steps for PGD", {}}, seed(), train_size(),
+          {"attack_images", ColumnType::integer, "test images attacked", {}}},
+         {{"accuracy", "percent", "accuracy on the adversarial images"},
+          {"asr", "percent", "attack success rate among the clean-correct images"}}},
+        {kSensitivityTable,
+         "the sensitivity study of the unstated student choices (docs/qplr.md §7.9), first seed",
+         {dataset(), {"method", ColumnType::text, "student method", {"M1", "M3"}}, student_epochs(),
+          {"input_scaling", ColumnType::text, "how pixels reach the network", {"raw", "mean_std", "minus1_1"}},
+          {"noise_space", ColumnType::text, "σ added to the pixels or to the scaled input", {"pixel", "input"}},
+          sigma(), rotation(), clipped(), seed(), train_size(), test_size()},
+         {{"accuracy", "percent", "test accuracy"}}},
+    };
+}
 
 }  // namespace
 
-TeacherTable::TeacherTable(std::filesystem::path path)
-    : writer_(std::move(path), {"paper", "dataset", "seed", "metric", "value", "paper_value", "train_size", "test_size"}) {}
-
-void TeacherTable::add(const TableRowContext& row, const std::string& metric, double value, double paper_value) {
-    writer_.add_row({"qplr", row.data.settings->name, seed_text(row), metric, format_number(value),
-                     optional_number(paper_value), size_of(row.data.train_images), size_of(row.data.test_images)});
-}
-
-LabelsTable::LabelsTable(std::filesystem::path path)
-    : writer_(std::move(path), {"paper", "dataset", "seed", "labels", "metric", "value", "paper_value", "train_size"}) {}
-
-void LabelsTable::add(const TableRowContext& row, const std::string& labels, const std::string& metric, double value,
-                      double paper_value) {
-    writer_.add_row({"qplr", row.data.settings->name, seed_text(row), labels, metric, format_number(value),
-                     optional_number(paper_value), size_of(row.data.train_images)});
-}
-
-ConditionTable::ConditionTable(std::filesystem::path path)
-    : writer_(std::move(path), {"paper", "dataset", "method", "sigma", "rotation", "clipped", "seed", "metric", "value",
-                                "train_size", "test_size", "student_epochs"}) {}
-
-void ConditionTable::add(const TableRowContext& row, const std::string& method, int epochs,
-                         const Condition& condition, const std::string& metric, double value) {
-    writer_.add_row({"qplr", row.data.settings->name, method, format_number(condition.sigma),
-                     format_number(condition.rotation_degrees), condition.clipped ? "yes" : "no", seed_text(row),
-                     metric, format_number(value), size_of(row.data.train_images), size_of(row.data.test_images),
-                     std::to_string(epochs)});
-}
-
-AttackTable::AttackTable(std::filesystem::path path)
-    : writer_(std::move(path), {"paper", "dataset", "method", "attack", "epsilon", "seed", "metric", "value",
-                                "train_size", "attack_images"}) {}
-
-void AttackTable::add(const TableRowContext& row, const std::string& method, const std::string& attack,
-                      double epsilon, std::size_t images, const std::string& metric, double value) {
-    const std::size_t test = static_cast<std::size_t>(row.data.test_images.dim(0));
-    writer_.add_row({"qplr", row.data.settings->name, method, attack, format_number(epsilon), seed_text(row), metric,
-                     format_number(value), size_of(row.data.train_images),
-                     std::to_string(images == 0 ? test : std::min(images, test))});
-}
-
-ReliabilityTable::ReliabilityTable(std::filesystem::path path)
-    : writer_(std::move(path), {"paper", "dataset", "method", "seed", "bin", "lower", "upper", "metric", "value",
-                                "train_size", "test_size"}) {}
-
-void ReliabilityTable::add(const TableRowContext& row, const std::string& method, std::size_t bin,
-                           const metrics::ReliabilityBin& values) {
-    const std::pair<const char*, double> metrics[] = {{"count", static_cast<double>(values.count)},
-                                                      {"accuracy", 100.0 * values.accuracy},
-                                                      {"confidence", 100.0 * values.confidence}};
-    for (const auto& [metric, value] : metrics)
-        writer_.add_row({"qplr", row.data.settings->name, method, seed_text(row), std::to_string(bin),
-                         format_number(values.lower), format_number(values.upper), metric, format_number(value),
-                         size_of(row.data.train_images), size_of(row.data.test_images)});
-}
-
-SensitivityTable::SensitivityTable(std::filesystem::path path)
-    : writer_(std::move(path), {"paper", "dataset", "method", "student_epochs", "input_scaling", "noise_space", "sigma",
-                                "rotation", "clipped", "seed", "metric", "value", "train_size", "test_size"}) {}
-
-void SensitivityTable::add(const TableRowContext& row, const std::string& method, int epochs,
-                           const std::string& scaling, const std::string& noise_space, const Condition& condition,
-                           const std::string& metric, double value) {
-    writer_.add_row({"qplr", row.data.settings->name, method, std::to_string(epochs), scaling, noise_space,
-                     format_number(condition.sigma), format_number(condition.rotation_degrees),
-                     condition.clipped ? "yes" : "no", seed_text(row), metric, format_number(value),
-                     size_of(row.data.train_images), size_of(row.data.test_images)});
+const std::vector<experiments::TableSchema>& table_schemas() {
+    static const std::vector<TableSchema> tables = make_tables();
+    return tables;
 }
 
 }  // namespace qmlr::qplr

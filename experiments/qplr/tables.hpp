@@ -1,95 +1,35 @@
 #pragma once
-// The tidy output tables of `qplr` (one measurement per row; accuracies in %):
-//   teacher.csv      paper,dataset,seed,metric,value,paper_value,train_size,test_size
-//   labels.csv       paper,dataset,seed,labels,metric,value,paper_value,train_size
-//   robustness.csv   paper,dataset,method,sigma,rotation,clipped,seed,metric,value,train_size,
-//   calibration.csv  test_size,student_epochs          (accuracy | ece, nll, brier)
-//   attacks.csv      paper,dataset,method,attack,epsilon,seed,metric,value,train_size,attack_images
-//   reliability.csv  paper,dataset,method,seed,bin,lower,upper,metric,value,train_size,test_size
-//                    (clean test set; count | accuracy, confidence)
-//   sensitivity.csv  paper,dataset,method,student_epochs,input_scaling,noise_space,sigma,
-//                    rotation,clipped,seed,metric,value,train_size,test_size
-// paper_value is empty where the paper gives none.
-#include <cstdint>
-#include <filesystem>
+// The result tables of `qplr`, declared once (docs/qplr.md §7.6). Key columns, then metric,
+// value, unit; one measurement per row:
+//   teacher      dataset, seed, train_size, test_size
+//                  exact_test_accuracy, shot_test_accuracy (percent), layers, epochs (count)
+//   labels       dataset, seed, labels (shot|exact), train_size
+//                  subset_size (count), subset_share (percent), train_argmax_accuracy (percent)
+//   robustness   dataset, method, sigma, rotation, clipped, seed, train_size, test_size,
+//                student_epochs                              accuracy (percent)
+//   calibration  the same keys                     ece (percent), nll (nats), brier (1)
+//   reliability  dataset, method, seed, bin, lower, upper (bin bounds, percent confidence),
+//                train_size, test_size     count (count), accuracy, confidence (percent)
+//   attacks      dataset, method, attack (fgsm|pgd), epsilon, steps, seed, train_size,
+//                attack_images                               accuracy, asr (percent)
+//   sensitivity  dataset, method, student_epochs, input_scaling, noise_space, sigma, rotation,
+//                clipped, seed, train_size, test_size        accuracy (percent)
 #include <string>
+#include <vector>
 
-#include "core/csv.hpp"
-#include "experiments/qplr/evaluation.hpp"
-#include "experiments/qplr/pipeline.hpp"
+#include "experiments/common/table_schema.hpp"
 
 namespace qmlr::qplr {
 
-struct TableRowContext {
-    const DatasetData& data;
-    std::uint64_t seed;
-};
+const std::vector<experiments::TableSchema>& table_schemas();
 
-class TeacherTable {
-public:
-    explicit TeacherTable(std::filesystem::path path);
-    // paper_value < 0: none.
-    void add(const TableRowContext& row, const std::string& metric, double value, double paper_value = -1.0);
-    void commit() { writer_.commit(); }
-
-private:
-    CsvWriter writer_;
-};
-
-class LabelsTable {
-public:
-    explicit LabelsTable(std::filesystem::path path);
-    void add(const TableRowContext& row, const std::string& labels, const std::string& metric, double value,
-             double paper_value);
-    void commit() { writer_.commit(); }
-
-private:
-    CsvWriter writer_;
-};
-
-class ConditionTable {
-public:
-    explicit ConditionTable(std::filesystem::path path);
-    void add(const TableRowContext& row, const std::string& method, int epochs, const Condition& condition,
-             const std::string& metric, double value);
-    void commit() { writer_.commit(); }
-
-private:
-    CsvWriter writer_;
-};
-
-class AttackTable {
-public:
-    explicit AttackTable(std::filesystem::path path);
-    void add(const TableRowContext& row, const std::string& method, const std::string& attack, double epsilon,
-             std::size_t images, const std::string& metric, double value);
-    void commit() { writer_.commit(); }
-
-private:
-    CsvWriter writer_;
-};
-
-class ReliabilityTable {
-public:
-    explicit ReliabilityTable(std::filesystem::path path);
-    // Bin b of the clean-test reliability diagram: count, accuracy (%) and mean confidence (%).
-    void add(const TableRowContext& row, const std::string& method, std::size_t bin,
-             const metrics::ReliabilityBin& values);
-    void commit() { writer_.commit(); }
-
-private:
-    CsvWriter writer_;
-};
-
-class SensitivityTable {
-public:
-    explicit SensitivityTable(std::filesystem::path path);
-    void add(const TableRowContext& row, const std::string& method, int epochs, const std::string& scaling,
-             const std::string& noise_space, const Condition& condition, const std::string& metric, double value);
-    void commit() { writer_.commit(); }
-
-private:
-    CsvWriter writer_;
-};
+// The table names, as PlannedRun::tables and RunContext::rows take them.
+inline constexpr const char* kTeacherTable = "teacher";
+inline constexpr const char* kLabelsTable = "labels";
+inline constexpr const char* kRobustnessTable = "robustness";
+inline constexpr const char* kCalibrationTable = "calibration";
+inline constexpr const char* kReliabilityTable = "reliability";
+inline constexpr const char* kAttacksTable = "attacks";
+inline constexpr const char* kSensitivityTable = "sensitivity";
 
 }  // namespace qmlr::qplr

@@ -39,7 +39,7 @@ std::vector<Measurement> evaluate_attacks(nn::Model& model, const Tensor& images
 
         attacks::PgdOptions pgd;
         pgd.epsilon = epsilon;
-        pgd.step_size = epsilon / 4;
+        pgd.step_size = plan.pgd_step_fraction * epsilon;
         pgd.steps = plan.pgd_steps;
         pgd.seed = plan.seed;
         pgd.batch_size = plan.batch_size;

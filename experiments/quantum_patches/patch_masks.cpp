@@ -76,4 +76,15 @@ PatchMasks compute_patch_masks(const Tensor& images, const PatchFilter& filter) 
     return masks;
 }
 
+std::array<double, kPatchMaps> mask_means(const PatchMasks& masks) {
+    std::array<double, kPatchMaps> means{};
+    for (std::size_t i = 0; i < masks.images; ++i)
+        for (int c = 0; c < kPatchMaps; ++c) {
+            const float* m = masks.mask(i, c);
+            for (std::size_t k = 0; k < masks.map_size(); ++k) means[static_cast<std::size_t>(c)] += m[k];
+        }
+    for (double& mean : means) mean /= static_cast<double>(masks.images * masks.map_size());
+    return means;
+}
+
 }  // namespace qmlr::quantum_patches

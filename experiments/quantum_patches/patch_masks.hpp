@@ -7,6 +7,7 @@
 // The masks are what is stored (4·H/2·W/2 floats per image); a patched copy is rebuilt from the
 // image and its mask whenever needed, always by patched_copy(), so cached and fresh masks give
 // bit-identical patched images.
+#include <array>
 #include <cstddef>
 #include <vector>
 
@@ -46,5 +47,8 @@ void patched_copy(const float* image, int channels, int height, int width, const
 // The masks of every image of `images` (N,C,H,W), blocks of all images spread over threads in
 // fixed chunks of images (bit-identical for any thread count).
 PatchMasks compute_patch_masks(const Tensor& images, const PatchFilter& filter);
+
+// The mean value of each mask over all images and positions (double, fixed order).
+std::array<double, kPatchMaps> mask_means(const PatchMasks& masks);
 
 }  // namespace qmlr::quantum_patches

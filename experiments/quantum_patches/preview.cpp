@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 
 // Static functions only: no symbol clash with other users of stb_image_write.
@@ -22,10 +21,9 @@ void append_bytes(void* context, void* data, int size) {
 
 }  // namespace
 
-void write_patch_preview(const std::filesystem::path& file, const Tensor& images, const PatchMasks& masks,
-                         std::size_t rows) {
+std::string patch_preview_png(const Tensor& images, const PatchMasks& masks, std::size_t rows) {
     require(rows > 0 && rows <= masks.images && masks.images == static_cast<std::size_t>(images.dim(0)),
-            "write_patch_preview: expected 1.." + std::to_string(masks.images) + " rows with one mask set per image");
+            "patch_preview_png: expected 1.." + std::to_string(masks.images) + " rows with one mask set per image");
     const int channels = static_cast<int>(images.dim(1)), height = static_cast<int>(images.dim(2)),
               width = static_cast<int>(images.dim(3));
     constexpr int kPanels = 1 + kPatchMaps, kGap = 1;
@@ -55,10 +53,8 @@ void write_patch_preview(const std::filesystem::path& file, const Tensor& images
     }
     std::string png;
     require(stbi_write_png_to_func(append_bytes, &png, out_w, out_h, 3, rgb.data(), out_w * 3) != 0,
-            "write_patch_preview: PNG encoding failed for " + file.string());
-    AtomicFile out(file);
-    out.stream().write(png.data(), static_cast<std::streamsize>(png.size()));
-    out.commit();
+            "patch_preview_png: PNG encoding failed");
+    return png;
 }
 
 }  // namespace qmlr::quantum_patches

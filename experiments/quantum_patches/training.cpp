@@ -24,6 +24,12 @@ std::string condition_id(Condition condition) {
     return "?";
 }
 
+Condition condition_from_id(const std::string& id) {
+    for (Condition condition : kConditions)
+        if (condition_id(condition) == id) return condition;
+    throw Error("unknown condition '" + id + "': expected a_clean, b_fgsm_training, c_quantum_patches or d_gaussian_noise");
+}
+
 void add_gaussian_augmentation(float* values, std::size_t count, double sigma, std::uint64_t seed,
                                std::uint64_t image, std::uint64_t epoch) {
     Rng rng(seed, "gauss-aug", image, static_cast<std::uint32_t>(epoch));

@@ -25,6 +25,8 @@ inline constexpr Condition kConditions[] = {Condition::clean, Condition::fgsm_tr
 
 // "a_clean", "b_fgsm_training", "c_quantum_patches", "d_gaussian_noise": the table's row ids.
 std::string condition_id(Condition condition);
+// The condition of an id (an Error listing the ids when there is none).
+Condition condition_from_id(const std::string& id);
 
 struct TrainingOptions {
     Condition condition = Condition::clean;

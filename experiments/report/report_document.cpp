@@ -2,13 +2,14 @@
 
 #include <array>
 
-#include "experiments/report/markdown.hpp"
+#include "experiments/common/markdown.hpp"
 
 namespace qmlr::report {
 
 namespace {
 
 using experiments::CheckOutcome;
+using experiments::markdown_table;
 using experiments::Verdict;
 
 constexpr std::size_t kVerdicts = 4;  // match, known deviation, not run, fail
@@ -44,30 +45,44 @@ std::string checks_section(const PaperReport& paper) {
 std::string figures_section(const PaperReport& paper) {
     if (paper.figures.empty()) return "";
     std::string text = "### Figures\n\n";
-    for (const Figure& figure : paper.figures)
+    for (const experiments::Figure& figure : paper.figures)
         text += "![" + figure.file + "](figures/" + figure.file + ")\n\n*" + figure.caption + "*\n\n";
     return text;
 }
 
-std::string environment_section(const PaperReport& paper) {
-    if (!paper.run) return "";
-    const RunSummary& run = *paper.run;
-    const std::string wall = format_duration(run.wall_seconds) + " (last invocation); " +
-                             format_duration(run.computed_seconds) + " (sum of the " +
-                             std::to_string(run.runs - run.unfinished_runs) + " finished runs' own times" +
-                             (run.unfinished_runs > 0 ? "; " + std::to_string(run.unfinished_runs) + " runs unfinished"
-                                                      : "") +
-                             ")";
+// Which revisions computed the runs behind each table, and how long they took together.
+std::string provenance_section(const RunSummary& run) {
+    std::vector<std::vector<std::string>> rows;
+    bool dirty = false;
+    for (const TableProvenance& table : run.tables) {
+        std::string revisions;
+        for (const std::string& r : table.revisions) {
+            revisions += (revisions.empty() ? "" : ", ") + r;
+            dirty = dirty || r.ends_with("-dirty") || r == "unknown";
+        }
+        rows.push_back({table.name + ".csv", std::to_string(table.runs), revisions, format_duration(table.compute_seconds)});
+    }
+    std::string text = "### Provenance\n\n" +
+                       markdown_table({"table", "runs behind it", "revisions that computed them", "compute time (sum)"},
+                                      rows) + "\n";
+    if (run.allow_dirty || dirty)
+        text += "**Computed from uncommitted code** (" +
+                std::string(run.allow_dirty ? "written with --allow-dirty" : "a run's revision is dirty") +
+                "): these results cannot be traced to a commit.\n\n";
+    return text;
+}
+
+std::string environment_section(const RunSummary& run) {
     return "### Environment\n\n" +
            markdown_table({"item", "value"},
                           {{"profile", run.profile},
                            {"seeds", run.seeds},
-                           {"git revision", run.git_revision},
+                           {"merged by revision", run.git_revision},
                            {"compiler", run.compiler},
                            {"CPU", run.cpu + " (" + std::to_string(run.hardware_threads) + " hardware threads)"},
                            {"threads used", std::to_string(run.threads)},
                            {"SIMD kernels", run.simd},
-                           {"wall time", wall}}) +
+                           {"last invocation", format_duration(run.wall_seconds) + " wall time"}}) +
            "\n";
 }
 
@@ -81,7 +96,8 @@ std::string paper_section(const PaperReport& paper, const std::string& results_l
                 paper.paper + "/" + paper.paper + ".meta.json`).\n\n";
     return text + checks_section(paper) + figures_section(paper) + paper.analysis + "### Protocol decisions\n\n" +
            paper.protocol +
-           (paper.protocol.ends_with('\n') ? "\n" : "\n\n") + environment_section(paper);
+           (paper.protocol.ends_with('\n') ? "\n" : "\n\n") +
+           (paper.run ? provenance_section(*paper.run) + environment_section(*paper.run) : "");
 }
 
 }  // namespace
@@ -97,8 +113,8 @@ std::string report_markdown(const std::vector<PaperReport>& papers, const std::s
     std::string text =
         "# Reproduction report\n\n"
         "Written by the `report` program (experiments/report/) from `" + results_label + "/` and `" + reference_label +
-        "/`. Every status is the verdict of the reference checks in experiments/paper_checks.cpp, the list the "
-        "regression test of `make test` walks. Regenerate with "
+        "/`. Every status is the verdict of a paper's reference checks (experiments/<paper>/checks.cpp, for every "
+        "paper of experiments/papers.list), the same the regression test of `make test` evaluates. Regenerate with "
         "`make reproduce` (`PROFILE=quick|default|paper`, `PAPERS=natural_quantization,qplr,quantum_patches`).\n\n";
     text += summary_section(papers);
     for (const PaperReport& paper : papers) text += paper_section(paper, results_label);

@@ -8,7 +8,8 @@
 //     ### Figures                     ![caption](figures/<file>) and the caption
 //     ### …                           the paper's analysis sections, if any
 //     ### Protocol decisions          experiments/<paper>/protocol.md
-//     ### Environment                 git revision, compiler, CPU, threads, SIMD, wall times
+//     ### Provenance                  per table: its runs, their revisions and summed compute time
+//     ### Environment                 the merge's build, compiler, CPU, threads, SIMD, wall time
 // Statuses are the registry's verdicts word for word (to_string(Verdict)) with their reasons; a
 // FAIL is printed in bold, never hidden.
 #include <optional>
@@ -16,7 +17,7 @@
 #include <vector>
 
 #include "experiments/common/checks.hpp"
-#include "experiments/report/figure.hpp"
+#include "experiments/common/figure.hpp"
 #include "experiments/report/run_summary.hpp"
 
 namespace qmlr::report {
@@ -25,7 +26,7 @@ struct PaperReport {
     std::string paper, title;
     std::vector<experiments::CheckOutcome> outcomes;
     std::optional<RunSummary> run;  // absent: the program has not written its meta file
-    std::vector<Figure> figures;
+    std::vector<experiments::Figure> figures;
     std::string analysis;           // Markdown sections of the paper's own (e.g. QPLR's sensitivity study)
     std::string protocol;           // Markdown
 };

@@ -6,8 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
-#include "experiments/paper_checks.hpp"
-#include "experiments/report/paper_figures.hpp"
+#include "experiments/common/paper.hpp"
 
 namespace qmlr::report {
 
@@ -31,20 +30,21 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 
 std::vector<PaperReport> gather_reports(const ReportPaths& paths) {
     std::vector<PaperReport> reports;
-    for (const experiments::PaperChecks& paper : experiments::all_paper_checks()) {
-        const experiments::ReferenceTable reference(paths.reference / (paper.paper + ".csv"));
-        const std::filesystem::path results_dir = paths.results / paper.paper;
-        PaperReport report{.paper = paper.paper,
-                           .title = paper.title,
-                           .outcomes = paper.evaluate(results_dir, reference),
-                           .run = read_run_summary(results_dir / (paper.paper + ".meta.json")),
+    for (const experiments::Paper* paper : experiments::all_papers()) {
+        const experiments::ReferenceTable reference(paths.reference / (paper->name + ".csv"));
+        const std::filesystem::path results_dir = paths.results / paper->name;
+        PaperReport report{.paper = paper->name,
+                           .title = paper->title,
+                           .outcomes = experiments::evaluate_paper(*paper, results_dir, reference),
+                           .run = read_run_summary(results_dir / (paper->name + ".meta.json")),
                            .figures = {},
                            .analysis = {},
-                           .protocol = read_protocol(paths.protocols / paper.paper / "protocol.md")};
+                           .protocol = read_protocol(paths.protocols / paper->name / "protocol.md")};
         if (report.run) {
-            const FigureInputs inputs{results_dir, reference, report.run->profile};
-            report.figures = paper_figures(paper.paper, inputs);
-            report.analysis = paper_analysis(paper.paper, inputs);
+            const experiments::ResultsFolder results(paper->tables(), results_dir);
+            const experiments::FigureInputs inputs{results, reference, report.run->profile};
+            if (paper->figures) report.figures = paper->figures(inputs);
+            if (paper->analysis) report.analysis = paper->analysis(inputs);
         }
         reports.push_back(std::move(report));
     }
@@ -57,7 +57,7 @@ std::vector<std::filesystem::path> write_report(const ReportPaths& paths) {
     std::vector<std::filesystem::path> written;
     std::set<std::string> drawn;
     for (const PaperReport& report : reports)
-        for (const Figure& figure : report.figures) {
+        for (const experiments::Figure& figure : report.figures) {
             write_text(figures_dir / figure.file, figure.svg);
             written.push_back(figures_dir / figure.file);
             drawn.insert(figure.file);

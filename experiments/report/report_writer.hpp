@@ -1,5 +1,5 @@
 #pragma once
-// The report program's work: for every paper of experiments/paper_checks.cpp, evaluate its
+// The report program's work: for every paper of experiments/papers.list, evaluate its
 // reference checks, read its meta file, draw its figures and read its protocol notes; then write
 // <out>/REPORT.md and <out>/figures/<file>.svg, each atomically. <out>/figures/ holds exactly the
 // report's figures: an .svg there that the report no longer draws (say, of results since

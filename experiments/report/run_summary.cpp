@@ -5,9 +5,11 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "experiments/report/json_value.hpp"
+#include "experiments/common/json_value.hpp"
 
 namespace qmlr::report {
+
+using experiments::JsonValue;
 
 std::optional<RunSummary> read_run_summary(const std::filesystem::path& meta_file) {
     if (!std::filesystem::exists(meta_file)) return std::nullopt;
@@ -26,18 +28,14 @@ std::optional<RunSummary> read_run_summary(const std::filesystem::path& meta_fil
     summary.threads = static_cast<long long>(environment.at("threads").number());
     summary.hardware_threads = static_cast<long long>(environment.at("hardware_threads").number());
     summary.profile = meta.at("profile").text();
-    for (const JsonValue& seed : meta.at("seeds").items()) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.0f", seed.number());
-        summary.seeds += (summary.seeds.empty() ? "" : ", ") + std::string(buffer);
-    }
+    for (char c : meta.at("seeds").text()) summary.seeds += c == ',' ? std::string(", ") : std::string(1, c);
     summary.wall_seconds = meta.at("wall_seconds").number();
-    for (const JsonValue& run : meta.at("runs").items()) {
-        ++summary.runs;
-        if (run.has("seconds"))
-            summary.computed_seconds += run.at("seconds").number();
-        else
-            ++summary.unfinished_runs;
+    summary.allow_dirty = meta.at("allow_dirty").boolean();
+    for (const JsonValue& table : meta.at("tables").items()) {
+        TableProvenance provenance{table.at("name").text(), static_cast<long long>(table.at("runs").number()), {},
+                                   table.at("compute_seconds").number()};
+        for (const JsonValue& r : table.at("revisions").items()) provenance.revisions.push_back(r.text());
+        summary.tables.push_back(std::move(provenance));
     }
     return summary;
 }

@@ -15,13 +15,18 @@ Cli::Cli(std::string program, std::string summary)
 
 void Cli::add_flag(const std::string& name, const std::string& help) {
     if (lookup(name) != nullptr) throw Error("option --" + name + " declared twice");
-    entries_.push_back({name, "", help, "", true, false});
+    entries_.push_back({name, "", help, "", true, false, false, {}});
 }
 
 void Cli::add_option(const std::string& name, const std::string& value_name,
                      const std::string& help, const std::string& default_value) {
     if (lookup(name) != nullptr) throw Error("option --" + name + " declared twice");
-    entries_.push_back({name, value_name, help, default_value, false, false});
+    entries_.push_back({name, value_name, help, default_value, false, false, false, {}});
+}
+
+void Cli::add_repeatable_option(const std::string& name, const std::string& value_name, const std::string& help) {
+    add_option(name, value_name, help + " (repeatable)");
+    entries_.back().repeatable = true;
 }
 
 Cli::Entry* Cli::lookup(const std::string& name) {
@@ -63,6 +68,9 @@ bool Cli::parse(int argc, const char* const* argv, std::ostream& out) {
                 throw Error("option --" + name + " expects a value (" + entry->value_name + ")");
             entry->value = argv[++i];
         }
+        if (entry->given && !entry->repeatable)
+            throw Error("option --" + name + " given twice; give it once");
+        entry->values.push_back(entry->value);
         entry->given = true;
     }
     if (flag("help")) {
@@ -77,6 +85,8 @@ bool Cli::flag(const std::string& name) const { return find(name).given; }
 bool Cli::given(const std::string& name) const { return find(name).given; }
 
 const std::string& Cli::value(const std::string& name) const { return find(name).value; }
+
+const std::vector<std::string>& Cli::values(const std::string& name) const { return find(name).values; }
 
 std::int64_t parse_integer(const std::string& text, std::int64_t min, std::int64_t max,
                            const std::string& what) {
@@ -117,7 +127,7 @@ std::string Cli::usage() const {
         if (!e.is_flag && !e.value.empty()) line += " (default: " + e.value + ")";
         text += line + "\n";
     }
-    return text;
+    return epilogue_.empty() ? text : text + "\n" + epilogue_;
 }
 
 }  // namespace qmlr

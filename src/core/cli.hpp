@@ -19,12 +19,18 @@ public:
                     const std::string& help, const std::string& default_value = "");
 
     // Returns false when --help was given: the usage went to `out` and the caller should exit 0.
+    // An option that may be given several times; values() returns them in order.
+    void add_repeatable_option(const std::string& name, const std::string& value_name, const std::string& help);
+    // Text appended to --help after the options (e.g. a program's settings).
+    void set_epilogue(std::string text) { epilogue_ = std::move(text); }
+
     bool parse(int argc, const char* const* argv, std::ostream& out);
 
     bool flag(const std::string& name) const;
     // True when the option was given on the command line (not just defaulted).
     bool given(const std::string& name) const;
     const std::string& value(const std::string& name) const;
+    const std::vector<std::string>& values(const std::string& name) const;
     std::int64_t integer(const std::string& name, std::int64_t min, std::int64_t max) const;
     double real(const std::string& name) const;
 
@@ -36,12 +42,14 @@ private:
         std::string name, value_name, help, value;
         bool is_flag = false;
         bool given = false;
+        bool repeatable = false;
+        std::vector<std::string> values;  // every value given, in order
     };
     Entry& find(const std::string& name);
     const Entry& find(const std::string& name) const;
     Entry* lookup(const std::string& name);
 
-    std::string program_, summary_;
+    std::string program_, summary_, epilogue_;
     std::vector<Entry> entries_;
 };
 

@@ -47,16 +47,15 @@ void CsvWriter::add_row(const std::vector<std::string>& fields) {
     write_fields(fields);
 }
 
-void CsvWriter::write_fields(const std::vector<std::string>& fields) {
-    std::ostream& out = file_.stream();
+void CsvWriter::write_fields(const std::vector<std::string>& fields) { file_.stream() << csv_line(fields); }
+
+std::string csv_line(const std::vector<std::string>& fields) {
+    std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) out << ',';
-        if (needs_quotes(fields[i]))
-            out << csv_quoted(fields[i]);
-        else
-            out << fields[i];
+        if (i > 0) line += ',';
+        line += needs_quotes(fields[i]) ? csv_quoted(fields[i]) : fields[i];
     }
-    out << '\n';
+    return line + '\n';
 }
 
 CsvTable::CsvTable(std::vector<std::string> columns, std::vector<std::vector<std::string>> rows,

@@ -16,6 +16,9 @@ namespace qmlr {
 // exact and byte-identical across runs; NaN and infinities print as nan, inf, -inf.
 std::string format_number(double value);
 
+// One CSV line (with its '\n'), fields quoted where needed.
+std::string csv_line(const std::vector<std::string>& fields);
+
 class CsvWriter {
 public:
     CsvWriter(std::filesystem::path path, std::vector<std::string> columns);

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/fnv1a.hpp"
+
 namespace qmlr {
 
 // One Philox4x32 block with 10 rounds: the raw bijection, exposed for known-answer tests.
@@ -20,14 +22,7 @@ std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> counter,
                                            std::array<std::uint32_t, 2> key);
 
 // 64-bit FNV-1a of a purpose name; constexpr so call sites may hash at compile time.
-constexpr std::uint64_t purpose_hash(std::string_view purpose) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : purpose) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
+constexpr std::uint64_t purpose_hash(std::string_view purpose) { return fnv1a64(purpose); }
 
 class Rng {
 public:

@@ -84,7 +84,7 @@ void add_run_options(Cli& cli) {
                        " or " + default_out_folder(Profile::paper, cli.program()).string() +
                        " with the others, so they never overwrite the committed results)");
     cli.add_option("data", "DIR", "dataset folder filled by `make data`", "data");
-    cli.add_option("shard", "K/N", "run only every N-th configuration, starting at the K-th", "1/1");
+    cli.add_option("shard", "K/N", "compute only every N-th group of runs, starting at the K-th (--list-runs shows the groups)", "1/1");
 }
 
 RunOptions read_run_options(const Cli& cli) {

@@ -7,7 +7,7 @@
 //                             results-<profile>/<program> with another, so a quick or paper run
 //                             never overwrites the committed results; an explicit --out wins
 //   --data DIR
-//   --shard K/N               run configurations i with i % N == K - 1 (K = 1..N)
+//   --shard K/N               compute the groups of runs g with g % N == K - 1 (K = 1..N)
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>

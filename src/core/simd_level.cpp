@@ -7,6 +7,8 @@
 
 namespace qmlr {
 
+const char* to_string(SimdLevel level) { return level == SimdLevel::avx2 ? "avx2" : "scalar"; }
+
 bool cpu_has_avx2_fma() {
 #ifdef QMLR_HAVE_AVX2_KERNELS
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");

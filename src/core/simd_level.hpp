@@ -15,6 +15,8 @@ inline constexpr bool kAvx2KernelsBuilt = false;
 #endif
 
 enum class SimdLevel { scalar, avx2 };
+// "scalar", "avx2" (as QML_SIMD spells them).
+const char* to_string(SimdLevel level);
 
 // True when this build has the AVX2 kernels and the CPU runs AVX2 and FMA.
 bool cpu_has_avx2_fma();

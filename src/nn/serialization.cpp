@@ -1,5 +1,7 @@
 #include "nn/serialization.hpp"
 
+#include "core/fnv1a.hpp"
+
 #include <bit>
 #include <cstring>
 #include <fstream>
@@ -18,14 +20,7 @@ static_assert(std::endian::native == std::endian::little,
 
 constexpr char kMagic[8] = {'Q', 'M', 'L', 'R', 'N', 'E', 'T', '\0'};
 
-std::uint64_t fnv1a(const std::uint8_t* data, std::size_t size) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (std::size_t i = 0; i < size; ++i) {
-        h ^= data[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
+std::uint64_t fnv1a(const std::uint8_t* data, std::size_t size) { return Fnv1a64().add(data, size).value(); }
 
 class Writer {
 public:

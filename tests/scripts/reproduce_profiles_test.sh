@@ -6,7 +6,7 @@
 #   reproduce_profiles_test.sh PROJECT_ROOT BUILD_DIR
 set -euo pipefail
 root=$1 build=$2
-papers=qplr,natural_quantization,quantum_patches
+papers=$(grep -v '^#' "$root/experiments/papers.list" | paste -sd, -)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

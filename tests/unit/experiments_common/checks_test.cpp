@@ -62,15 +62,3 @@ TEST_CASE("seed summaries use the sample standard deviation") {
     CHECK(format_summary(summarize({5.0}), 1) == "5.0 (n=1)");
     CHECK(summarize({}).n == 0);
 }
-
-TEST_CASE("result tables select values by column and reject unparsable numbers") {
-    test::TempDir dir;
-    test::write_file(dir / "results.csv",
-                     "method,seed,metric,value\nM1,0,acc,0.9\nM1,1,acc,0.8\nM2,0,acc,0.7\nM1,0,nll,0.3\n");
-    const ResultTable results(dir / "results.csv");
-    CHECK(results.values({{"method", "M1"}, {"metric", "acc"}}) == std::vector<double>{0.9, 0.8});
-    CHECK(results.values({{"method", "M3"}}).empty());
-    CHECK_THROWS_WITH_AS(results.values({{"dataset", "mnist"}}), doctest::Contains("'dataset'"), Error);
-    test::write_file(dir / "bad.csv", "metric,value\nacc,high\n");
-    CHECK_THROWS_WITH_AS(ResultTable(dir / "bad.csv").values({}), doctest::Contains("row 2"), Error);
-}

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "experiments/quantum_patches/noise_matching.hpp"
-#include "experiments/quantum_patches/patch_cache.hpp"
+#include "experiments/quantum_patches/mask_file.hpp"
 #include "experiments/quantum_patches/patch_masks.hpp"
 #include "support/temp_dir.hpp"
 
@@ -76,7 +77,7 @@ TEST_CASE("mask shapes, nearest upsampling and patched values (P4, P5)") {
     }
 }
 
-TEST_CASE("patch masks are identical for 1 and 2 threads, and the cache round-trips and rejects mismatches") {
+TEST_CASE("patch masks are identical for 1 and 2 threads, and masks.bin round-trips and rejects mismatches") {
     const Tensor images = random_images(Shape{130, 1, 28, 28}, 9);
     set_thread_count(1);
     const PatchMasks one = compute_patch_masks(images, PatchFilter());
@@ -86,24 +87,28 @@ TEST_CASE("patch masks are identical for 1 and 2 threads, and the cache round-tr
     CHECK(one.values == two.values);
 
     test::TempDir dir;
-    const CachedMasks first = load_or_compute_patch_masks(dir.path(), "t", images, {});
-    CHECK_FALSE(first.reused);
-    CHECK(std::filesystem::exists(first.file));
-    const CachedMasks second = load_or_compute_patch_masks(dir.path(), "t", images, {});
-    CHECK(second.reused);
-    CHECK(second.masks.values == one.values);
-    const std::uint64_t hash = patch_cache_key(images, {}).value();
-    PatchMasks read;
-    CHECK_FALSE(read_patch_masks(first.file, hash + 1, 130, 14, 14, read));  // another configuration
-    CHECK_FALSE(read_patch_masks(first.file, hash, 129, 14, 14, read));      // another size
-    std::filesystem::resize_file(first.file, std::filesystem::file_size(first.file) - 4);
-    CHECK_FALSE(read_patch_masks(first.file, hash, 130, 14, 14, read));  // truncated
-    CHECK_FALSE(load_or_compute_patch_masks(dir.path(), "t", images, {}).reused);
-    // Other images or another gate list give another file.
-    Tensor changed = images;
-    changed[0] = 0.5f;
-    CHECK(patch_cache_key(changed, {}).value() != hash);
-    CHECK(patch_cache_key(images, {GateList::legacy}).value() != hash);
+    const auto file = dir / "masks.bin";
+    write_mask_file(file, one);
+    CHECK(read_mask_file(file, 130, 14, 14).values == one.values);
+    // Another image count or size is an Error naming the file.
+    CHECK_THROWS_WITH_AS(read_mask_file(file, 129, 14, 14), doctest::Contains(file.string().c_str()), Error);
+    CHECK_THROWS_WITH_AS(read_mask_file(file, 130, 16, 16), doctest::Contains("expected 130 images of 4x16x16"), Error);
+    std::filesystem::resize_file(file, std::filesystem::file_size(file) - 4);
+    CHECK_THROWS_WITH_AS(read_mask_file(file, 130, 14, 14), doctest::Contains("found"), Error);  // truncated
+}
+
+TEST_CASE("mask means: the mean of each map over images and positions") {
+    PatchMasks masks;
+    masks.images = 2;
+    masks.height = 1;
+    masks.width = 2;
+    masks.values = {0.0f, 1.0f, 0.5f, 0.5f, 1.0f, 1.0f, 0.0f, 0.0f,   // image 0: maps 0..3
+                    1.0f, 1.0f, 0.25f, 0.25f, 0.0f, 0.0f, 0.0f, 1.0f};  // image 1
+    const auto means = mask_means(masks);
+    CHECK(means[0] == 0.75);
+    CHECK(means[1] == 0.375);
+    CHECK(means[2] == 0.5);
+    CHECK(means[3] == 0.25);
 }
 
 TEST_CASE("matched Gaussian noise: kappa_D and the measured distance (G1)") {

@@ -2,14 +2,12 @@
 
 #include <filesystem>
 #include <string>
+#include <tuple>
 
-#include "core/csv.hpp"
 #include "core/error.hpp"
-#include "experiments/common/run_metadata.hpp"
-#include "experiments/paper_checks.hpp"
-#include "experiments/quantum_patches/profile.hpp"
-#include "experiments/quantum_patches/results_format.hpp"
-#include "experiments/report/markdown.hpp"
+#include "experiments/common/markdown.hpp"
+#include "experiments/common/paper.hpp"
+#include "experiments/quantum_patches/tables.hpp"
 #include "experiments/report/report_writer.hpp"
 #include "experiments/report/run_summary.hpp"
 #include "support/temp_dir.hpp"
@@ -17,6 +15,10 @@
 
 using namespace qmlr;
 using namespace qmlr::report;
+using qmlr::experiments::markdown_cell;
+using qmlr::experiments::markdown_table;
+using qmlr::experiments::TableRows;
+using qmlr::experiments::text_field;
 using qmlr::test::read_file;
 using qmlr::test::TempDir;
 
@@ -24,40 +26,46 @@ namespace {
 
 const std::filesystem::path kSource = QMLR_SOURCE_ROOT;
 
-// A small quantum-patches results folder as the program writes it: MNIST and CIFAR-10 under the
-// four conditions and two seeds (FGSM and PGD at the headline ε, clean accuracy), CINIC-10 not
-// available, and the program's meta file with one finished run.
+const experiments::TableSchema& qp_table(const char* name) {
+    for (const auto& schema : quantum_patches::table_schemas())
+        if (schema.name == name) return schema;
+    throw Error(std::string("no table ") + name);
+}
+
+void write_table(const std::filesystem::path& path, const TableRows& rows) { test::write_file(path, rows.csv()); }
+
+// A small quantum-patches results folder as the program publishes it: MNIST and CIFAR-10 (the
+// JPEG copy) under the four conditions and two seeds (FGSM and PGD at the headline ε, clean
+// accuracy), CINIC-10 not available, and a meta file whose tables come from two revisions.
 void write_quantum_patches_results(const std::filesystem::path& dir) {
-    namespace qp = qmlr::quantum_patches;
-    CsvWriter asr(dir / "asr.csv", qp::asr_columns());
+    TableRows asr(qp_table(quantum_patches::kAsrTable)), datasets(qp_table(quantum_patches::kDatasetsTable));
     const char* conditions[] = {"a_clean", "b_fgsm_training", "c_quantum_patches", "d_gaussian_noise"};
-    for (const auto& [key, label] : {std::pair{"mnist", "MNIST"}, std::pair{"cifar10", "CIFAR-10"}}) {
-        const qp::AsrRowContext context{key, label, 15000, 10000, 15, "default"};
+    for (const auto& [key, source, epsilon] : {std::tuple{"mnist", "MNIST", 0.1},
+                                               std::tuple{"cifar10", "CIFAR-10 (JPEG q75 copy)", 8.0 / 255.0}}) {
+        datasets.add({text_field(key), text_field(source)}, "train_images", std::string(key) == "mnist" ? 60000 : 50000);
         for (int c = 0; c < 4; ++c)
-            for (int seed = 0; seed < 2; ++seed) {
-                const double asr_value = 0.9 - 0.1 * c + 0.01 * seed;
-                const std::string s = std::to_string(seed);
-                asr.add_row(qp::asr_row(context, conditions[c], s, {"none", 0, "clean_accuracy", 0.95}));
+            for (std::int64_t seed = 0; seed < 2; ++seed) {
+                const double asr_value = 90 - 10 * c + seed;
+                asr.add({text_field(key), text_field(conditions[c]), seed, text_field("none"), 0.0}, "clean_accuracy", 95);
                 for (const char* attack : {"fgsm", "pgd"})
-                    asr.add_row(qp::asr_row(context, conditions[c], s,
-                                            {attack, qp::headline_epsilon(key), "asr", asr_value}));
+                    asr.add({text_field(key), text_field(conditions[c]), seed, text_field(attack), epsilon}, "asr",
+                            asr_value);
             }
     }
-    for (const char* condition : conditions) asr.add_row(qp::not_available_row("cinic10", condition, "default"));
-    asr.commit();
-
-    RunOptions options;
-    options.seeds = {0, 1};
-    options.out = dir;
-    const experiments::RunStore store(dir);
-    const experiments::RunId run{"mnist-a_clean-seed0", experiments::ConfigHash().add("seed", "0")};
-    experiments::StageTimer timer;
-    timer.start("training");
-    experiments::write_run_meta(store, run, timer);
-    experiments::ProgramMeta meta("quantum_patches", options);
-    meta.add_run(store, run);
-    meta.add_run(store, {"mnist-a_clean-seed1", experiments::ConfigHash().add("seed", "1")});  // not finished
-    meta.write(dir / "quantum_patches.meta.json");
+    write_table(dir / "asr.csv", asr);
+    write_table(dir / "datasets.csv", datasets);
+    test::write_file(dir / "quantum_patches.meta.json", R"({
+  "program": "quantum_patches",
+  "profile": "default",
+  "seeds": "0,1",
+  "allow_dirty": false,
+  "environment": {"git_revision": "abc123", "compiler": "g++ 12", "cpu": "test CPU", "hardware_threads": 2,
+                  "threads": 2, "simd": "avx2"},
+  "wall_seconds": 12.5,
+  "total_compute_seconds": 5400,
+  "tables": [{"name": "asr", "runs": 16, "revisions": ["abc123", "def456-dirty"], "compute_seconds": 5400},
+             {"name": "datasets", "runs": 2, "revisions": ["abc123"], "compute_seconds": 60}]
+})");
 }
 
 ReportPaths paths_in(const TempDir& dir) {
@@ -86,17 +94,19 @@ TEST_CASE("status_text prints the registry's verdict and reason, a FAIL in bold"
     CHECK(status_text(outcome) == "match");
 }
 
-TEST_CASE("the run summary reads the environment, seeds and times of a meta file") {
+TEST_CASE("the run summary reads the environment, seeds and per-table provenance of a meta file") {
     TempDir dir;
     write_quantum_patches_results(dir / "results/quantum_patches");
     const auto summary = read_run_summary(dir / "results/quantum_patches/quantum_patches.meta.json");
     REQUIRE(summary);
     CHECK(summary->profile == "default");
     CHECK(summary->seeds == "0, 1");
-    CHECK(summary->runs == 2);
-    CHECK(summary->unfinished_runs == 1);
-    CHECK(summary->threads >= 1);
-    CHECK_FALSE(summary->compiler.empty());
+    CHECK(summary->threads == 2);
+    CHECK(summary->compiler == "g++ 12");
+    REQUIRE(summary->tables.size() == 2);
+    CHECK(summary->tables[0].name == "asr");
+    CHECK(summary->tables[0].revisions == std::vector<std::string>{"abc123", "def456-dirty"});
+    CHECK(summary->tables[0].compute_seconds == 5400);
     CHECK_FALSE(read_run_summary(dir / "absent.meta.json"));
     test::write_file(dir / "broken.meta.json", "{\"environment\": {}}");
     CHECK_THROWS_WITH(read_run_summary(dir / "broken.meta.json"), doctest::Contains("git_revision"));
@@ -115,12 +125,12 @@ TEST_CASE("the report lists every reference row of every paper with the registry
     const std::string report = read_file(dir / "out/REPORT.md");
     REQUIRE(written.back() == dir / "out/REPORT.md");
 
-    for (const experiments::PaperChecks& paper : experiments::all_paper_checks()) {
-        CAPTURE(paper.paper);
-        const experiments::ReferenceTable reference(paths.reference / (paper.paper + ".csv"));
-        const auto outcomes = paper.evaluate(paths.results / paper.paper, reference);
+    for (const experiments::Paper* paper : experiments::all_papers()) {
+        CAPTURE(paper->name);
+        const experiments::ReferenceTable reference(paths.reference / (paper->name + ".csv"));
+        const auto outcomes = experiments::evaluate_paper(*paper, paths.results / paper->name, reference);
         REQUIRE(outcomes.size() == reference.size());
-        CHECK(report.find("## " + paper.title + "\n") != std::string::npos);
+        CHECK(report.find("## " + paper->title + "\n") != std::string::npos);
         for (const auto& outcome : outcomes) {
             CAPTURE(outcome.id);
             CHECK(report.find("| " + markdown_cell(outcome.id) + " | ") != std::string::npos);
@@ -131,7 +141,9 @@ TEST_CASE("the report lists every reference row of every paper with the registry
     CHECK(report.find("**Not run yet**: run `make reproduce PAPERS=natural_quantization`") != std::string::npos);
     CHECK(report.find("PAPERS=quantum_patches`") == std::string::npos);
     CHECK(report.find("| seeds | 0, 1 |") != std::string::npos);
-    CHECK(report.find("1 runs unfinished") != std::string::npos);
+    // Provenance: the revisions behind each table and their compute time; a dirty one is flagged.
+    CHECK(report.find("| asr.csv | 16 | abc123, def456-dirty | 90.0 min |") != std::string::npos);
+    CHECK(report.find("**Computed from uncommitted code**") != std::string::npos);
 
     // Figures: the quantum-patches ones only, every condition a series; the stale one removed.
     CHECK_FALSE(std::filesystem::exists(dir / "out/figures/stale.svg"));
