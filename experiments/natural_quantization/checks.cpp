@@ -41,13 +41,6 @@ std::string error_summary(double mean, double std, std::size_t n) {
 }
 std::string error_summary(const experiments::SeedSummary& error) { return error_summary(error.mean, error.std, error.n); }
 
-CheckOutcome fail(const ReferenceRow& row, std::string reason) {
-    CheckOutcome outcome = judge(row, false, "", "");
-    outcome.verdict = Verdict::fail;
-    outcome.reason = std::move(reason);
-    return outcome;
-}
-
 // A quantity of the derived table; a FAIL naming what is missing when it is absent.
 class Derived {
 public:
@@ -84,8 +77,8 @@ PointOrReason final_vote_error(const ResultTable& table, const std::string& colu
 CheckOutcome identical_tables(const ReferenceRow& row, const ResultTable& a, const ResultTable::Filter& a_rows,
                               const ResultTable& b, const ResultTable::Filter& b_rows) {
     const std::vector<double> x = a.values(a_rows), y = b.values(b_rows);
-    if (x.empty()) return fail(row, a.source() + ": " + a.explain_no_match(a_rows));
-    if (y.empty()) return fail(row, b.source() + ": " + b.explain_no_match(b_rows));
+    if (x.empty()) return experiments::failed(row, a.source() + ": " + a.explain_no_match(a_rows));
+    if (y.empty()) return experiments::failed(row, b.source() + ": " + b.explain_no_match(b_rows));
     std::size_t differ = 0;
     for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) differ += x[i] != y[i];
     const bool same = x.size() == y.size() && differ == 0;
@@ -98,7 +91,7 @@ CheckOutcome identical_tables(const ReferenceRow& row, const ResultTable& a, con
 CheckOutcome gain_check(const ReferenceRow& row, const Tables& t, const std::string& x) {
     const Derived d(t.derived);
     for (const std::string& metric : std::vector<std::string>{"best_" + x, "gain_" + x, "baseline_error_mean"})
-        if (!d.get(metric)) return fail(row, d.missing(metric));
+        if (!d.get(metric)) return experiments::failed(row, d.missing(metric));
     const double best = *d.get("best_" + x), gain = *d.get("gain_" + x);
     const double se = d.get("gain_" + x + "_standard_error").value_or(0);
     const auto n = static_cast<std::size_t>(d.get("seeds").value_or(0));
@@ -121,7 +114,7 @@ CheckOutcome evaluate(const ReferenceRow& row, const Tables& t) {
     const Derived d(t.derived);
     if (id == "C1") {
         const auto e_b = d.get("baseline_error_mean");
-        if (!e_b) return fail(row, d.missing("baseline_error_mean"));
+        if (!e_b) return experiments::failed(row, d.missing("baseline_error_mean"));
         return judge(row, *e_b >= row.number("lower") && *e_b <= row.number("upper"),
                      error_summary(*e_b, d.get("baseline_error_std").value_or(0),
                                    static_cast<std::size_t>(d.get("seeds").value_or(0))));
@@ -130,7 +123,7 @@ CheckOutcome evaluate(const ReferenceRow& row, const Tables& t) {
     if (id == "C6") return gain_check(row, t, "g");
     if (id == "C3") {
         for (const char* metric : {"best_a", "gain_a"})
-            if (!d.get(metric)) return fail(row, d.missing(metric));
+            if (!d.get(metric)) return experiments::failed(row, d.missing(metric));
         // The argmin over the whole a grid: a = 0 unless some a > 0 beats e_b.
         const double best = *d.get("gain_a") > 0 ? *d.get("best_a") : 0.0;
         return judge(row, best != 0.0 && best != row.number("a"), "argmin a = " + format_number(best));
@@ -138,9 +131,9 @@ CheckOutcome evaluate(const ReferenceRow& row, const Tables& t) {
     if (id == "C4") {
         const double a = row.number("a");
         const PointOrReason large = final_vote_error(t.model1, "a", a);
-        if (!large.error) return fail(row, large.reason);
+        if (!large.error) return experiments::failed(row, large.reason);
         const auto e_b = d.get("baseline_error_mean");
-        if (!e_b) return fail(row, d.missing("baseline_error_mean"));
+        if (!e_b) return experiments::failed(row, d.missing("baseline_error_mean"));
         return judge(row, large.error->mean > *e_b,
                      "e(" + format_number(a) + ") = " + error_summary(*large.error) + " vs e_b " +
                          error_summary(*e_b, d.get("baseline_error_std").value_or(0), large.error->n));
@@ -148,7 +141,7 @@ CheckOutcome evaluate(const ReferenceRow& row, const Tables& t) {
     if (id == "C7") {
         const auto k = static_cast<std::int64_t>(row.number("g_step"));
         const PointOrReason point = final_vote_error(t.model2, "g_step", k);
-        if (!point.error) return fail(row, point.reason);
+        if (!point.error) return experiments::failed(row, point.reason);
         return judge(row, point.error->mean >= row.number("lower"),
                      "e(k=" + std::to_string(k) + ") = " + error_summary(*point.error));
     }
@@ -170,7 +163,8 @@ CheckOutcome evaluate(const ReferenceRow& row, const Tables& t) {
     }
     std::string known;
     for (const std::string& implemented : implemented_ids()) known += (known.empty() ? "" : ", ") + implemented;
-    return fail(row, "no check with this id (experiments/natural_quantization/checks.cpp implements " + known + ")");
+    return experiments::failed(row,
+                               "no check with this id (experiments/natural_quantization/checks.cpp implements " + known + ")");
 }
 
 }  // namespace
@@ -194,7 +188,7 @@ std::vector<CheckOutcome> evaluate_checks(const experiments::ResultsFolder& resu
         try {
             outcomes.push_back(evaluate(row, t));
         } catch (const Error& error) {  // e.g. a sweep table without validation rows
-            outcomes.push_back(fail(row, error.what()));
+            outcomes.push_back(experiments::failed(row, error.what()));
         }
     }
     return outcomes;

@@ -12,8 +12,8 @@ const experiments::Paper& paper() {
     static const experiments::Paper definition{
         .name = "qplr",
         .title = "Quantum Probabilistic Label Refining (arXiv 2510.00528)",
-        .summary = "teacher, soft labels, students, robustness, calibration, attacks and the sensitivity study on "
-                   "MNIST and Fashion-MNIST",
+        .summary = "Quantum Probabilistic Label Refining (arXiv 2510.00528): teacher, soft labels, students, "
+                   "robustness, calibration, attacks and the sensitivity study on MNIST and Fashion-MNIST.",
         .settings = settings_schema,
         .tables = table_schemas,
         .plan = plan_runs,

@@ -92,12 +92,10 @@ RunIndex add_teacher(RunPlan& plan, const Group& g) {
     training.decay_after_epochs = static_cast<int>(s.integer("teacher_decay_after_epochs"));
     training.seed = g.seed;
     const int shots = static_cast<int>(s.integer("shots"));
-    const double confidence = s.real("confidence");
     g.reads_train(s, key);
     g.reads_test(s, key);
 
-    auto compute = [data = g.data, dataset = g.dataset, seed = g.seed, layers, training, shots,
-                    confidence](RunContext& context) {
+    auto compute = [data = g.data, dataset = g.dataset, seed = g.seed, layers, training, shots](RunContext& context) {
         const Split& train = data->train();
         const Split& test = data->test();
         const std::int64_t n = train.images.dim(0);
@@ -126,19 +124,36 @@ RunIndex add_teacher(RunPlan& plan, const Group& g) {
         teacher_rows.add(keys, "shot_test_accuracy", 100.0 * shot_accuracy);
         teacher_rows.add(keys, "layers", layers);
         teacher_rows.add(keys, "epochs", training.epochs);
-        experiments::TableRows& label_rows = context.rows(kLabelsTable);
-        for (const auto& [name, tensor] : {std::pair{"shot", &labels.shot}, std::pair{"exact", &labels.exact}}) {
-            const std::vector<Field> label_keys{text_field(dataset), seed_field(seed), text_field(name), n};
-            const auto subset = confident_subset(*tensor, confidence);
-            label_rows.add(label_keys, "subset_size", static_cast<double>(subset.size()));
-            label_rows.add(label_keys, "subset_share",
-                           100.0 * static_cast<double>(subset.size()) / static_cast<double>(n));
-            label_rows.add(label_keys, "train_argmax_accuracy", 100.0 * metrics::accuracy(*tensor, train.labels));
-        }
         context.write(kLabelsArtifact, encode_soft_labels(labels));
     };
     return plan.add({.stage = "teacher", .name = "teacher-" + g.stem(), .key = key, .inputs = {},
-                     .tables = {kTeacherTable, kLabelsTable}, .outputs = {}, .group = 0, .compute = compute});
+                     .tables = {kTeacherTable}, .outputs = {}, .group = 0, .compute = compute});
+}
+
+// labels-<d>-s<seed>: the confident subsets of the teacher's soft labels (a run of its own, so a
+// new confidence threshold never retrains the teacher).
+void add_labels(RunPlan& plan, const Group& g, RunIndex teacher) {
+    RunKey key = g.key("labels");
+    key.input("teacher", plan[teacher].key);
+    KeyedSettings s(g.settings, key);
+    const double confidence = s.real("confidence");
+    g.reads_train(s, key);
+
+    auto compute = [data = g.data, dataset = g.dataset, seed = g.seed, confidence](RunContext& context) {
+        const Split& train = data->train();
+        const std::int64_t n = train.images.dim(0);
+        const SoftLabels labels = read_soft_labels(context, 0, n);
+        experiments::TableRows& rows = context.rows(kLabelsTable);
+        for (const auto& [name, tensor] : {std::pair{"shot", &labels.shot}, std::pair{"exact", &labels.exact}}) {
+            const std::vector<Field> keys{text_field(dataset), seed_field(seed), text_field(name), n};
+            const auto subset = confident_subset(*tensor, confidence);
+            rows.add(keys, "subset_size", static_cast<double>(subset.size()));
+            rows.add(keys, "subset_share", 100.0 * static_cast<double>(subset.size()) / static_cast<double>(n));
+            rows.add(keys, "train_argmax_accuracy", 100.0 * metrics::accuracy(*tensor, train.labels));
+        }
+    };
+    plan.add({.stage = "labels", .name = "labels-" + g.stem(), .key = key, .inputs = {teacher},
+              .tables = {kLabelsTable}, .outputs = {}, .group = 0, .compute = compute});
 }
 
 RunIndex add_student(RunPlan& plan, const Group& g, const std::string& method, RunIndex teacher) {
@@ -340,6 +355,7 @@ experiments::RunPlan plan_runs(const experiments::PlanInputs& inputs) {
             first_group = false;
             const Group g{settings, dataset, static_cast<std::uint64_t>(seeds[k]), data, train_digest, test_digest};
             const RunIndex teacher = add_teacher(plan, g);
+            add_labels(plan, g, teacher);
             for (const std::string& method : student_methods(baselines)) {
                 const RunIndex student = add_student(plan, g, method, teacher);
                 add_evaluation(plan, g, method, student);

@@ -3,7 +3,8 @@
 // `datasets` and `seeds`:
 //   teacher-<d>-s<seed>               teacher training, exact and shot test accuracy, the shot and
 //                                     exact soft labels of every training image (artifact
-//                                     labels.bin) and their confident subsets -> teacher, labels
+//                                     labels.bin) -> teacher
+//   labels-<d>-s<seed>                the confident subsets of those labels -> labels
 //   student-<d>-s<seed>-<method>      one student trained (artifact model.bin); M3, M4, M3e and
 //                                     M4e read the teacher's labels.bin, the others no teacher
 //   evaluation-<d>-s<seed>-<method>   the student on the σ × rotation × clipping grid

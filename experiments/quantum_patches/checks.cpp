@@ -41,18 +41,6 @@ std::string percent(double value) {
 
 double mean_of(const std::vector<double>& values) { return experiments::summarize(values).mean; }
 
-CheckOutcome fail(const ReferenceRow& row, std::string reason) {
-    CheckOutcome outcome;
-    outcome.id = row.id();
-    outcome.source = row.text("source");
-    outcome.description = row.text("description");
-    outcome.paper = row.text("paper_value");
-    outcome.tolerance = row.text("tolerance");
-    outcome.verdict = experiments::Verdict::fail;
-    outcome.reason = std::move(reason);
-    return outcome;
-}
-
 // The values of `where` in `table`; NoMatch naming the table and the unmet condition when none.
 std::vector<double> select(const ResultTable& table, const ResultTable::Filter& where) {
     std::vector<double> values = table.values(where);
@@ -229,14 +217,14 @@ CheckOutcome evaluate_row(const ReferenceRow& row, const Results& results, const
             const auto d = select(*patches, {{"dataset", text_field(key)}, {"metric", text_field("mean_l2_distance")}});
             const auto m = select(*patches, {{"dataset", text_field(key)}, {"metric", text_field("measured_noise_l2")}});
             if (d.size() != 1 || m.size() != 1)
-                return fail(row, patches->source() + ": expected one mean_l2_distance and one measured_noise_l2 row for " + key);
+                return experiments::failed(row, patches->source() + ": expected one mean_l2_distance and one measured_noise_l2 row for " + key);
             const double relative = 100.0 * std::abs(m[0] - d[0]) / d[0];
             holds = holds && relative <= row.number("high");
             ours += (ours.empty() ? "" : ", ") + key + " " + percent(relative) + " %";
         }
         return experiments::judge(row, holds, ours, where);
     }
-    return fail(row, "unknown kind '" + kind + "' (expected asr_band, reduction_at_least, reduction_at_most, ordering, "
+    return experiments::failed(row, "unknown kind '" + kind + "' (expected asr_band, reduction_at_least, reduction_at_most, ordering, "
                      "similar, pgd_stronger, clean_floor or noise_match)");
 }
 
@@ -261,7 +249,7 @@ std::vector<CheckOutcome> evaluate_checks(const experiments::ResultsFolder& fold
         try {
             outcomes.push_back(evaluate_row(row, results, folder.table(kPatchesTable)));
         } catch (const NoMatch& no_match) {
-            outcomes.push_back(fail(row, no_match.reason));
+            outcomes.push_back(experiments::failed(row, no_match.reason));
         }
     }
     return outcomes;

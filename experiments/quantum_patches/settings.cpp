@@ -74,8 +74,7 @@ SettingsSchema make_schema() {
            .help = "encoding of a block value x in the patch filter: RX(πx), or RX(πx) then RY(πx)",
            .defaults = {"rx"}, .choices = {"rx", "rx_then_ry"}});
     s.add({.name = "preview_rows", .type = SettingType::integer,
-           .help = "training images shown in each patches_preview_<dataset>.png (made by the patches run: a new "
-                   "value recomputes the masks and the runs that read them)",
+           .help = "training images shown in each patches_preview_<dataset>.png (with their four patched copies)",
            .defaults = {"2"}, .min = 1});
     return s;
 }

@@ -85,7 +85,7 @@ nn::Model make_model(const SplitData& data) {
     return make_hybrid_model(static_cast<int>(data.images.dim(1)), static_cast<int>(data.images.dim(2)));
 }
 
-// patches-<dataset>: masks, σ_d, the patch statistics and the preview.
+// patches-<dataset>: masks, σ_d and the patch statistics.
 PlannedRun patches_run(const experiments::Settings& settings, SplitCache& splits, const std::string& dataset,
                        const std::string& train_digest) {
     RunKey key("patches", kFormatVersion);
@@ -93,13 +93,11 @@ PlannedRun patches_run(const experiments::Settings& settings, SplitCache& splits
     key.add("dataset", dataset);
     const auto train = splits.get(dataset, "train", keyed.integer("train_per_class"), keyed.integer("data_seed"));
     const PatchFilterConfig filter{gate_list(keyed.text("patch_gates")), encoding(keyed.text("patch_encoding"))};
-    const auto preview_rows = static_cast<std::size_t>(keyed.integer("preview_rows"));
     key.add("train_data", train_digest);
 
     PlannedRun run{.stage = "patches", .name = "patches-" + dataset, .key = key};
     run.tables = {kPatchesTable, kDatasetsTable};
-    run.outputs = {preview_file(dataset)};
-    run.compute = [dataset, filter, preview_rows, train](RunContext& context) {
+    run.compute = [dataset, filter, train](RunContext& context) {
         const SplitData& data = train->get();
         context.timer().start("masks");
         const PatchMasks masks = compute_patch_masks(data.images, PatchFilter(filter));
@@ -126,10 +124,27 @@ PlannedRun patches_run(const experiments::Settings& settings, SplitCache& splits
                      means[static_cast<std::size_t>(c)]);
         context.rows(kDatasetsTable)
             .add({text_field(dataset), text_field(data.source)}, "train_images", static_cast<double>(data.labels.size()));
+    };
+    return run;
+}
 
+// preview-<dataset>: the first training images and their patched copies as a PNG, published
+// beside the tables (a run of its own, so its setting never touches the masks or the models).
+PlannedRun preview_run(const experiments::Settings& settings, SplitCache& splits, const std::string& dataset,
+                       RunIndex patches, const RunKey& patches_key) {
+    RunKey key("preview", kFormatVersion);
+    KeyedSettings keyed(settings, key);
+    key.add("dataset", dataset).input("patches", patches_key);
+    const auto train = splits.get(dataset, "train", keyed.integer("train_per_class"), keyed.integer("data_seed"));
+    const auto rows = static_cast<std::size_t>(keyed.integer("preview_rows"));
+
+    PlannedRun run{.stage = "preview", .name = "preview-" + dataset, .key = key, .inputs = {patches}};
+    run.outputs = {preview_file(dataset)};
+    run.compute = [dataset, rows, train](RunContext& context) {
+        const SplitData& data = train->get();
+        const PatchMasks masks = read_masks(context, 0, data);
         context.timer().start("preview");
-        const std::string png = patch_preview_png(data.images, masks, preview_rows);
-        context.write(preview_file(dataset), bytes_of(png));
+        context.write(preview_file(dataset), bytes_of(patch_preview_png(data.images, masks, rows)));
     };
     return run;
 }
@@ -245,6 +260,7 @@ RunPlan plan_runs(const experiments::PlanInputs& inputs) {
         next_group();
         const RunIndex patches = plan.add(patches_run(settings, splits, dataset, train_digest));
         const RunKey patches_key = plan[patches].key;
+        plan.add(preview_run(settings, splits, dataset, patches, patches_key));
         bool first_of_dataset = true;
         for (std::int64_t seed : seeds)
             for (Condition condition : conditions) {

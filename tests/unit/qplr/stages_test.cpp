@@ -72,7 +72,7 @@ TEST_CASE("qplr: a new attack ε list recomputes only the attack runs; a new σ 
     test::TempDir out;
     experiments::Settings settings = tiny_settings();
     const experiments::RunPlan plan = qplr::plan_runs({settings, test::data_dir()});
-    REQUIRE(plan.size() == 1 + 6 * 3);  // teacher, then student, evaluation and attacks per method
+    REQUIRE(plan.size() == 2 + 6 * 3);  // teacher and labels, then student, evaluation and attacks per method
     const auto first = execute(settings, out.path());
     CHECK(first.computed == plan.size());
 
@@ -86,6 +86,11 @@ TEST_CASE("qplr: a new attack ε list recomputes only the attack runs; a new σ 
 
     set(settings, "mnist_sigmas=0,0.3");
     CHECK(execute(settings, out.path()).computed_by_stage == std::map<std::string, std::size_t>{{"evaluation", 6}});
+
+    // A new confidence threshold: the subsets and the students trained on them, not the teacher.
+    set(settings, "confidence=0.8");
+    CHECK(execute(settings, out.path()).computed_by_stage ==
+          std::map<std::string, std::size_t>{{"attacks", 2}, {"evaluation", 2}, {"labels", 1}, {"student", 2}});
 
     // Nothing changed: nothing is computed.
     CHECK(execute(settings, out.path()).computed == 0);

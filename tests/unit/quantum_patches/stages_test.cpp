@@ -75,30 +75,33 @@ TEST_CASE("quantum_patches stages: the graph, and a new ε list recomputes only 
     Settings settings = tiny_settings();
     const RunStore store(dir / "out");
     const RunPlan plan = plan_runs({settings, dir / "data"});
-    // One patches run, then per condition a train and an attacks run; one group per condition.
-    REQUIRE(plan.size() == 9);
+    // A patches and a preview run, then per condition a train and an attacks run; one group per condition.
+    REQUIRE(plan.size() == 10);
     CHECK(plan[0].name == "patches-mnist");
-    CHECK(plan[0].outputs == std::vector<std::string>{"patches_preview_mnist.png"});
-    CHECK(plan[1].name == "train-mnist-a_clean-s0");
-    CHECK(plan[2].name == "attacks-mnist-a_clean-s0");
-    CHECK(plan[2].inputs == std::vector<RunIndex>{1});
-    CHECK(plan[1].inputs.empty());                             // clean training reads no patches
-    CHECK(plan[5].inputs == std::vector<RunIndex>{0});         // quantum patches read the masks
-    CHECK(plan[7].inputs == std::vector<RunIndex>{0});         // matched noise reads σ_d
+    CHECK(plan[0].outputs.empty());
+    CHECK(plan[1].name == "preview-mnist");
+    CHECK(plan[1].outputs == std::vector<std::string>{"patches_preview_mnist.png"});
+    CHECK(plan[1].inputs == std::vector<RunIndex>{0});
+    CHECK(plan[2].name == "train-mnist-a_clean-s0");
+    CHECK(plan[3].name == "attacks-mnist-a_clean-s0");
+    CHECK(plan[3].inputs == std::vector<RunIndex>{2});
+    CHECK(plan[2].inputs.empty());                             // clean training reads no patches
+    CHECK(plan[6].inputs == std::vector<RunIndex>{0});         // quantum patches read the masks
+    CHECK(plan[8].inputs == std::vector<RunIndex>{0});         // matched noise reads σ_d
     CHECK(plan.group_count() == 4);
-    CHECK(plan[0].group == plan[1].group);
+    CHECK(plan[0].group == plan[2].group);
 
     const ExecutionSummary first = execute_plan(plan, store, table_schemas(), {});
-    CHECK(first.computed == 9);
+    CHECK(first.computed == 10);
     CHECK(std::filesystem::exists(store.folder(plan[0]) / "masks.bin"));
-    CHECK(std::filesystem::exists(store.folder(plan[1]) / "model.bin"));
+    CHECK(std::filesystem::exists(store.folder(plan[2]) / "model.bin"));
 
     settings.apply(parse_assignment("mnist_epsilons=0.1,0.2", "test"));
     const RunPlan attacked = plan_runs({settings, dir / "data"});
     const ExecutionSummary second = execute_plan(attacked, store, table_schemas(), {});
     CHECK(second.computed_by_stage == std::map<std::string, std::size_t>{{"attacks", count_stage(attacked, "attacks")}});
     CHECK(count_stage(attacked, "attacks") == 4);
-    CHECK(second.reused == 5);
+    CHECK(second.reused == 6);
 
     // More PGD steps: again only the attacks; a new training ε: only FGSM training and its attacks.
     settings.apply(parse_assignment("pgd_steps=3", "test"));
@@ -107,6 +110,10 @@ TEST_CASE("quantum_patches stages: the graph, and a new ε list recomputes only 
     settings.apply(parse_assignment("mnist_training_epsilon=0.2", "test"));
     CHECK(execute_plan(plan_runs({settings, dir / "data"}), store, table_schemas(), {}).computed_by_stage ==
           std::map<std::string, std::size_t>{{"attacks", 1}, {"train", 1}});
+    // More preview rows: only the preview is drawn again, no mask or model is recomputed.
+    settings.apply(parse_assignment("preview_rows=3", "test"));
+    CHECK(execute_plan(plan_runs({settings, dir / "data"}), store, table_schemas(), {}).computed_by_stage ==
+          std::map<std::string, std::size_t>{{"preview", 1}});
 }
 
 TEST_CASE("quantum_patches stages: a corrupted masks.bin is an Error naming the file") {
